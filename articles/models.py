@@ -1,0 +1,337 @@
+"""The editorial content model: sections, articles, bylines, quotes and related picks."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles.images import validate_image_upload
+
+
+class Section(models.Model):
+    name = models.CharField("name", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    description = models.TextField("description", blank=True)
+    position = models.PositiveIntegerField("position on the front page", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at=None):
+        """Return what readers may see: published articles whose publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+
+    def scheduled(self, *, at=None):
+        """Return approved articles still waiting for their publish time."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
+
+    def for_listing(self):
+        """Fetch what a teaser shows (section, byline) without a query per article."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("person"))
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    """Tag links through a real foreign key, so tag pages join instead of matching content types."""
+
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "tag link"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="unique_tag_per_article"
+            ),
+        ]
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "News"
+        REPORTAGE = "reportage", "Reportage"
+        ANALYSIS = "analysis", "Analysis"
+        OPINION = "opinion", "Opinion"
+        FEATURE = "feature", "Feature"
+        EXPLAINER = "explainer", "Explainer"
+        INTERVIEW = "interview", "Interview"
+        OBITUARY = "obituary", "Obituary"
+        REVIEW = "review", "Review"
+
+    headline = models.CharField("headline", max_length=200)
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    standfirst = models.TextField(
+        "standfirst", max_length=600, blank=True, help_text="The summary under the headline."
+    )
+    body = models.TextField("body", blank=True, help_text="Markdown. Raw HTML is not allowed.")
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    section = models.ForeignKey(
+        Section,
+        verbose_name="section",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    dateline = models.CharField(
+        "dateline", max_length=100, blank=True, help_text="Where it was reported."
+    )
+    byline = models.ManyToManyField(
+        "people.Person", through="Byline", related_name="bylined_articles", blank=True
+    )
+    people_mentioned = models.ManyToManyField(
+        "people.Person", verbose_name="people mentioned", related_name="mentioned_in", blank=True
+    )
+    organizations_mentioned = models.ManyToManyField(
+        "people.Organization",
+        verbose_name="organizations mentioned",
+        related_name="mentioned_in",
+        blank=True,
+    )
+    related_picks = models.ManyToManyField(
+        "self", through="RelatedPick", symmetrical=False, related_name="picked_by", blank=True
+    )
+    tags = TaggableManager("tags", through=TaggedArticle, blank=True)
+
+    hero_image = models.ImageField(
+        "hero image", upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_upload]
+    )
+    hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    hero_caption = models.CharField("hero image caption", max_length=300, blank=True)
+    hero_credit = models.CharField("hero image credit", max_length=150, blank=True)
+
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField("publish time", null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(
+        "first published", null=True, blank=True, editable=False
+    )
+    updated_at = models.DateTimeField(
+        "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    modified_at = models.DateTimeField("modified", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="created by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="last edited by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-created_at"]
+        permissions = [
+            ("submit_article", "Can submit articles for review"),
+            ("approve_article", "Can approve, schedule and send back articles"),
+            ("unpublish_article", "Can unpublish articles"),
+            ("publish_correction", "Can publish corrections"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "in_review", "published"]),
+                name="article_status_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(publish_at__isnull=False),
+                name="published_article_has_publish_time",
+                violation_error_message="A published article needs a publish time.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hero_image="") | ~models.Q(hero_alt=""),
+                name="hero_image_has_alt_text",
+                violation_error_message="A hero image needs alt text.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_public_order"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_order"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        moment = timezone.localtime(
+            self.first_published_at or self.publish_at or self.created_at or timezone.now()
+        )
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "year": moment.year,
+                "month": f"{moment.month:02d}",
+                "day": f"{moment.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the hero image for readers who cannot see it."},
+                code="alt_required",
+            )
+
+    @property
+    def is_public(self) -> bool:
+        """Say whether readers can see this article now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def authors(self) -> list:
+        """The byline's people in order (uses the prefetched bylines when present)."""
+        return [byline.person for byline in self.bylines.all()]
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        "people.Person", verbose_name="author", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveIntegerField("position", default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_author_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} on {self.article}"
+
+
+class RelatedPick(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="picks")
+    target = models.ForeignKey(
+        Article, verbose_name="related story", on_delete=models.CASCADE, related_name="+"
+    )
+    position = models.PositiveIntegerField("position", default=0)
+
+    class Meta:
+        verbose_name = "related story"
+        verbose_name_plural = "related stories (picked by hand)"
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "target"], name="unique_related_pick"),
+            models.CheckConstraint(
+                condition=~models.Q(article=models.F("target")),
+                name="related_pick_not_self",
+                violation_error_message="A story cannot be related to itself.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.target}"
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField("quote")
+    speaker_person = models.ForeignKey(
+        "people.Person",
+        verbose_name="speaker (person)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    speaker_organization = models.ForeignKey(
+        "people.Organization",
+        verbose_name="speaker (organization)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    how = models.CharField(
+        "how it was said", max_length=200, blank=True, help_text="said on Twitter, told AFP…"
+    )
+    where = models.CharField(
+        "where or when", max_length=200, blank=True, help_text="at a press conference in Houston…"
+    )
+    attribution_text = models.CharField(
+        "attribution as written",
+        max_length=300,
+        blank=True,
+        help_text="The attribution exactly as the copy had it, kept for the editor.",
+    )
+    position = models.PositiveIntegerField("position", default=0)
+    is_pull_quote = models.BooleanField("show as pull quote", default=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(speaker_person__isnull=True)
+                | models.Q(speaker_organization__isnull=True),
+                name="quote_has_one_kind_of_speaker",
+                violation_error_message="A quote is said by a person or an organization, not both.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker_person", "article"], name="quote_by_person"),
+            models.Index(fields=["speaker_organization", "article"], name="quote_by_organization"),
+        ]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"“{text}” — {self.speaker or 'unattributed'}"
+
+    @property
+    def speaker(self):
+        """The person or organization who said it, or None when unattributed."""
+        return self.speaker_person or self.speaker_organization
+
+    @property
+    def is_attributed(self) -> bool:
+        return self.speaker is not None
+
+    def clean(self):
+        if self.speaker_person_id and self.speaker_organization_id:
+            raise ValidationError(
+                "A quote is said by a person or an organization, not both.", code="two_speakers"
+            )

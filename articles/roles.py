@@ -1,0 +1,73 @@
+"""The newsroom's roles: which Django permissions each group holds.
+
+A data migration creates the groups from this table, so every fresh database has them.
+What a permission allows in the workflow is decided in `articles.workflow`, not here.
+"""
+
+REPORTERS = "Reporters"
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+
+_REPORTER = [
+    "articles.add_article",
+    "articles.change_article",
+    "articles.view_article",
+    "articles.submit_article",
+    "articles.add_quote",
+    "articles.change_quote",
+    "articles.delete_quote",
+    "articles.view_quote",
+    "articles.view_section",
+    "people.view_person",
+    "people.view_organization",
+    "taggit.view_tag",
+]
+_EDITOR = [
+    *_REPORTER,
+    "articles.delete_article",
+    "articles.add_section",
+    "articles.change_section",
+    "articles.view_section",
+    "people.add_person",
+    "people.change_person",
+    "people.delete_person",
+    "people.add_organization",
+    "people.change_organization",
+    "people.delete_organization",
+    "taggit.add_tag",
+    "taggit.change_tag",
+    "taggit.delete_tag",
+]
+_REVIEWER = [
+    *_EDITOR,
+    "articles.approve_article",
+    "articles.unpublish_article",
+    "articles.publish_correction",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    REPORTERS: _REPORTER,
+    EDITORS: _EDITOR,
+    REVIEWERS: _REVIEWER,
+}
+
+
+def sync_roles(apps) -> None:
+    """Create the role groups and give each exactly its permissions (idempotent)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_label in ("articles", "people", "taggit"):
+        # Permissions are normally made after all migrations; roles need them now.
+        app_config = apps.get_app_config(app_label)
+        app_config.models_module = getattr(app_config, "models_module", None) or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = [tuple(code.split(".", 1)) for code in dict.fromkeys(codes)]
+        permissions = [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in wanted
+        ]
+        group.permissions.set(permissions)

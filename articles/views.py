@@ -1,0 +1,54 @@
+"""Public pages. Views stay thin: selectors fetch, templates show."""
+
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from articles import selectors
+from articles.models import Section
+
+
+def front_page(request):
+    lead, blocks = selectors.front_page()
+    return render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
+
+
+def article_detail(request, year, month, day, slug):
+    article = selectors.article_for_readers(
+        year=int(year), month=int(month), day=int(day), slug=slug
+    )
+    if article is None:
+        raise Http404("No such article.")
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "authors": article.authors,
+            "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
+            "related": [pick.target for pick in article.public_picks],
+        },
+    )
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = selectors.paginate(selectors.articles_in_section(section), request.GET.get("page"))
+    return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+
+
+def healthz(request):
+    """Answer 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "unhealthy", never a 500
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,56 @@
+"""Admin forms for people and organizations."""
+
+from django import forms
+
+from people.models import Organization, Person
+
+
+class AliasesField(forms.CharField):
+    """Other spellings, one per line in the form, a list in the database."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        lines = (line.strip() for line in (value or "").splitlines())
+        return list(dict.fromkeys(line for line in lines if line))
+
+
+class PersonForm(forms.ModelForm):
+    aliases = AliasesField(
+        label="Other spellings",
+        required=False,
+        help_text="One per line: transliterations, maiden names, misspellings seen in wire copy.",
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "honorific",
+            "name",
+            "slug",
+            "aliases",
+            "role",
+            "bio",
+            "photo",
+            "photo_alt",
+            "user",
+        ]
+
+
+class OrganizationForm(forms.ModelForm):
+    aliases = AliasesField(
+        label="Other names",
+        required=False,
+        help_text="One per line: acronyms, former names, translations.",
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["name", "slug", "aliases", "kind", "description"]

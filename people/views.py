@@ -1,0 +1,27 @@
+"""Public pages for people and organizations."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from articles import selectors as article_selectors
+from people.selectors import entity_by_slug
+
+
+def entity_detail(request, slug):
+    entity = entity_by_slug(slug)
+    if entity is None:
+        raise Http404("No such person or organization.")
+    page = article_selectors.paginate(
+        article_selectors.articles_about(entity), request.GET.get("page")
+    )
+    return render(
+        request,
+        "people/entity_detail.html",
+        {
+            "entity": entity,
+            "is_organization": entity._meta.model_name == "organization",
+            "stories_by": list(article_selectors.articles_by(entity)[:10]),
+            "page_obj": page,
+            "quotes": article_selectors.quotes_by(entity),
+        },
+    )

@@ -1,0 +1,76 @@
+"""Small factories: each makes one valid object, with keyword overrides."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Byline, Quote, RelatedPick, Section
+from people.models import Organization, Person
+
+_counter = itertools.count(1)
+
+
+def make_user(username=None, *, groups=(), **fields):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_counter)}", password="correct-horse-battery", **fields
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def make_section(**fields):
+    number = next(_counter)
+    fields.setdefault("name", f"Section {number}")
+    fields.setdefault("slug", f"section-{number}")
+    return Section.objects.create(**fields)
+
+
+def make_person(**fields):
+    number = next(_counter)
+    fields.setdefault("name", f"Person {number}")
+    fields.setdefault("slug", f"person-{number}")
+    return Person.objects.create(**fields)
+
+
+def make_organization(**fields):
+    number = next(_counter)
+    fields.setdefault("name", f"Organization {number}")
+    fields.setdefault("slug", f"organization-{number}")
+    return Organization.objects.create(**fields)
+
+
+def make_article(
+    *, status="draft", authors=(), tags=(), published_ago=timedelta(hours=1), **fields
+):
+    """Make an article; `status="published"` publishes it `published_ago` before now."""
+    number = next(_counter)
+    fields.setdefault("headline", f"Headline number {number}")
+    fields.setdefault("slug", f"story-{number}")
+    fields.setdefault("standfirst", "A short summary of the story.")
+    fields.setdefault("body", "The first paragraph.\n\nThe second paragraph.")
+    if status == "published":
+        moment = timezone.now() - published_ago
+        fields.setdefault("publish_at", moment)
+        fields.setdefault("first_published_at", fields["publish_at"])
+        fields.setdefault("updated_at", fields["publish_at"])
+    article = Article.objects.create(status=status, **fields)
+    for position, person in enumerate(authors):
+        Byline.objects.create(article=article, person=person, position=position)
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_quote(article, **fields):
+    fields.setdefault("text", "We did what we came to do.")
+    return Quote.objects.create(article=article, **fields)
+
+
+def pick_related(article, *targets):
+    for position, target in enumerate(targets):
+        RelatedPick.objects.create(article=article, target=target, position=position)
