@@ -1,9 +1,46 @@
-"""The editors' admin. Declarative; business rules live in the articles modules it calls."""
+"""The editors' admin. Declarative where it can be; every status change calls articles.workflow."""
 
-from django.contrib import admin
-from django.db.models import Prefetch
+from django.contrib import admin, messages
+from django.db.models import Prefetch, Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
 
-from articles.models import Article, Byline, Quote, RelatedPick, Section
+from articles import previews, selectors, workflow
+from articles.forms import TransitionForm
+from articles.models import (
+    Article,
+    ArticleEvent,
+    Byline,
+    Correction,
+    Quote,
+    RelatedPick,
+    ReviewQueue,
+    Section,
+)
+from articles.views import render_article
+
+ACTION_BUTTONS = {
+    # name: (label, reason label, reason required, needs a time, needs a kind, primary)
+    "submit": ("Submit for review", "Note for the reviewer (optional)", False, False, False, True),
+    "approve": ("Approve and publish", "Comment (optional)", False, False, False, True),
+    "schedule": ("Schedule…", "Comment (optional)", False, True, False, False),
+    "request_changes": ("Request changes…", "What needs to change", True, False, False, False),
+    "reschedule": ("Reschedule…", "Comment (optional)", False, True, False, False),
+    "cancel_schedule": ("Cancel schedule…", "Why", True, False, False, False),
+    "unpublish": ("Unpublish…", "Why (kept in the log)", True, False, False, False),
+    "publish_correction": (
+        "Publish correction…",
+        "Correction text readers will see",
+        True,
+        False,
+        True,
+        False,
+    ),
+}
 
 
 class BylineInline(admin.TabularInline):
@@ -44,12 +81,8 @@ class TagListFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         from taggit.models import Tag
 
-        return [
-            (tag.slug, tag.name)
-            for tag in Tag.objects.filter(articles_taggedarticle_items__isnull=False)
-            .distinct()
-            .order_by("name")
-        ]
+        tags = Tag.objects.filter(articles_taggedarticle_items__isnull=False).distinct()
+        return [(tag.slug, tag.name) for tag in tags.order_by("name")]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -70,6 +103,11 @@ class AuthorListFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(bylines__person__slug=self.value())
         return queryset
+
+
+def own_articles(queryset, user):
+    """Limit a queryset to articles the user created or is bylined on."""
+    return queryset.filter(Q(created_by=user) | Q(bylines__person__user=user)).distinct()
 
 
 @admin.register(Article)
@@ -98,6 +136,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "last_edited_by",
     ]
     inlines = [BylineInline, QuoteInline, RelatedPickInline]
+    actions = ["delete_drafts", "submit_selected", "approve_selected"]
     fieldsets = [
         (
             None,
@@ -130,28 +169,343 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    # Who sees and edits what: the rules are workflow's predicates.
+
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
         )
+        if not request.user.has_perm("articles.change_any_article"):
+            queryset = own_articles(queryset, request.user)
+        return queryset
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (
+            obj is None or obj.first_published_at is None and obj.status != Article.Status.PUBLISHED
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # The list.
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):
         if article.is_scheduled:
-            return f"Scheduled for {article.publish_at:%d %b %Y %H:%M}"
+            return f"Scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}"
         return article.get_status_display()
 
     @admin.display(description="Byline")
     def authors_list(self, article):
         return ", ".join(person.name for person in article.authors) or "—"
 
+    # Saving.
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.last_edited_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and edited and article.status == Article.Status.IN_REVIEW:
+            updated = workflow.return_to_draft_after_edit(article, request.user)
+            if updated.status == Article.Status.DRAFT:
+                article.status = updated.status
+                self.message_user(
+                    request,
+                    "The story changed during review, so it is back in draft: submit it again "
+                    "so a reviewer approves what they read.",
+                    messages.WARNING,
+                )
+
+    # The change form's workflow panel.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "workflow": self.workflow_context(request, article),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, article):
+        user = request.user
+        names = workflow.available_actions(user, article)
+        actions = []
+        for name in names:
+            label, reason_label, required, needs_time, needs_kind, primary = ACTION_BUTTONS[name]
+            actions.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "reason_label": reason_label,
+                    "reason_required": required,
+                    "needs_time": needs_time,
+                    "needs_kind": needs_kind,
+                    "primary": primary,
+                    "url": reverse("admin:articles_article_transition", args=[article.pk, name]),
+                }
+            )
+        refusal = ""
+        if article.status == Article.Status.IN_REVIEW and workflow.breaks_four_eyes(user, article):
+            refusal = "You wrote or last edited this story, so another reviewer must approve it."
+        can_preview = workflow.can_preview(user, article)
+        return {
+            "state_label": self.status_label(article),
+            "actions": actions,
+            "refusal": refusal,
+            "events": list(article.events.select_related("actor")[:15]),
+            "change_request": workflow.latest_change_request(article),
+            "correction_kinds": Correction.Kind.choices,
+            "can_preview": can_preview,
+            "can_share": can_preview and not article.is_public,
+            "live_links": article.preview_links.filter(
+                revoked_at__isnull=True, expires_at__gt=timezone.now()
+            ).count(),
+            "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
+            "share_url": reverse("admin:articles_article_share", args=[article.pk]),
+            "revoke_url": reverse("admin:articles_article_revoke", args=[article.pk]),
+        }
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:object_id>/transition/<str:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="articles_article_transition",
+            ),
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview",
+            ),
+            path(
+                "<int:object_id>/share/",
+                self.admin_site.admin_view(self.share_view),
+                name="articles_article_share",
+            ),
+            path(
+                "<int:object_id>/share/revoke/",
+                self.admin_site.admin_view(self.revoke_view),
+                name="articles_article_revoke",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _article_or_404(self, request, object_id):
+        return get_object_or_404(self.get_queryset(request), pk=object_id)
+
+    def _back(self, article):
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def transition_view(self, request, object_id, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "Check the form: " + form.errors.as_text(), messages.ERROR)
+            return self._back(article)
+        data = form.cleaned_data
+        try:
+            message = self.run_transition(request.user, article, action, data)
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(request, message, messages.SUCCESS)
+        return self._back(article)
+
+    @staticmethod
+    def run_transition(user, article, action, data) -> str:
+        comment, publish_at = data["comment"], data["publish_at"]
+        if action == "submit":
+            workflow.submit(article, user, comment)
+            return "Submitted for review."
+        if action in {"approve", "schedule"}:
+            if action == "schedule" and not publish_at:
+                raise workflow.TransitionError("Choose when the story should be published.")
+            approved = workflow.approve(article, user, publish_at=publish_at, comment=comment)
+            if approved.is_scheduled:
+                return f"Scheduled for {timezone.localtime(approved.publish_at):%d %b %Y %H:%M}."
+            return "Approved and published."
+        if action == "request_changes":
+            workflow.request_changes(article, user, comment)
+            return "Sent back to the authors with your request."
+        if action == "reschedule":
+            if not publish_at:
+                raise workflow.TransitionError("Choose the new publish time.")
+            workflow.reschedule(article, user, publish_at, comment)
+            return f"Rescheduled for {timezone.localtime(publish_at):%d %b %Y %H:%M}."
+        if action == "cancel_schedule":
+            workflow.cancel_schedule(article, user, comment)
+            return "Schedule cancelled; the story is a draft again."
+        if action == "unpublish":
+            workflow.unpublish(article, user, comment)
+            return "Unpublished. Readers now get “410 Gone” at its address."
+        if action == "publish_correction":
+            workflow.publish_correction(article, user, comment, data["kind"] or "correction")
+            return "Correction published."
+        raise workflow.TransitionError(f"Unknown action “{action}”.")
+
+    def preview_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        if not workflow.can_preview(request.user, article):
+            self.message_user(request, "You may not preview this article.", messages.ERROR)
+            return self._back(article)
+        return render_article(request, selectors.article_for_preview(article.pk), preview=True)
+
+    def share_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        try:
+            url = request.build_absolute_uri(previews.create_share_link(article, request.user))
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                format_html(
+                    'Share link (valid until the story changes or is published): <a href="{0}">{0}</a>',
+                    url,
+                ),
+                messages.SUCCESS,
+            )
+        return self._back(article)
+
+    def revoke_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        try:
+            count = previews.revoke_share_links(article, request.user)
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(request, f"Revoked {count} share link(s).", messages.SUCCESS)
+        return self._back(article)
+
+    # Bulk actions: each article goes through the workflow on its own.
+
+    def _bulk(self, request, queryset, transition, done):
+        for article in queryset:
+            try:
+                transition(article, request.user)
+            except workflow.TransitionError as error:
+                self.message_user(request, f"“{article}”: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, f"“{article}”: {done}", messages.SUCCESS)
+
+    @admin.action(description="Submit selected for review", permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.submit, "submitted for review.")
+
+    @admin.action(description="Approve and publish selected", permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.approve, "approved and published.")
+
+    @admin.action(description="Delete selected drafts", permissions=["delete"])
+    def delete_drafts(self, request, queryset):
+        for article in queryset:
+            if not self.has_delete_permission(request, article):
+                self.message_user(
+                    request,
+                    f"“{article}” was not deleted: a story that has been published is never deleted. "
+                    "Unpublish it instead.",
+                    messages.ERROR,
+                )
+                continue
+            self.log_deletion(request, article, str(article))
+            article.delete()
+            self.message_user(request, f"“{article}” deleted.", messages.SUCCESS)
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("articles.submit_article")
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("articles.approve_article")
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    list_display = ["story", "authors_list", "section", "waiting", "submitted_at"]
+    list_select_related = ["section"]
+    list_display_links = None
+    list_filter = ["section"]
+    ordering = ["submitted_at", "id"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(status=Article.Status.IN_REVIEW)
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Story", ordering="headline")
+    def story(self, article):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_article_change", args=[article.pk]),
+            article.headline,
+        )
+
+    @admin.display(description="Byline")
+    def authors_list(self, article):
+        return ", ".join(person.name for person in article.authors) or "—"
+
+    @admin.display(description="Waiting", ordering="submitted_at")
+    def waiting(self, article):
+        return timesince(article.submitted_at) if article.submitted_at else "—"
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "article",
+        "action",
+        "actor",
+        "from_status",
+        "to_status",
+        "comment",
+    ]
+    list_select_related = ["article", "actor"]
+    list_filter = ["action", "to_status"]
+    search_fields = ["article__headline", "comment"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Section)
@@ -169,3 +523,13 @@ class QuoteAdmin(admin.ModelAdmin):
     list_filter = ["is_pull_quote", ("speaker_person", admin.EmptyFieldListFilter)]
     search_fields = ["text", "attribution_text", "article__headline"]
     autocomplete_fields = ["article", "speaker_person", "speaker_organization"]
+
+    # Quotes are edited inside their article, where the workflow decides who may edit it.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -128,6 +128,17 @@ class Article(models.Model):
     updated_at = models.DateTimeField(
         "last updated", null=True, blank=True, editable=False, help_text="Shown to readers."
     )
+    submitted_at = models.DateTimeField(
+        "submitted for review", null=True, blank=True, editable=False
+    )
+    went_live_at = models.DateTimeField(
+        "went live",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When readers could first see it.",
+    )
+    unpublished_at = models.DateTimeField("unpublished", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("created", auto_now_add=True)
     modified_at = models.DateTimeField("modified", auto_now=True)
     created_by = models.ForeignKey(
@@ -158,6 +169,8 @@ class Article(models.Model):
             ("approve_article", "Can approve, schedule and send back articles"),
             ("unpublish_article", "Can unpublish articles"),
             ("publish_correction", "Can publish corrections"),
+            ("change_any_article", "Can edit anyone's drafts and stories in review"),
+            ("change_published_article", "Can edit published articles"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -178,6 +191,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_public_order"),
             models.Index(fields=["section", "status", "-publish_at"], name="article_section_order"),
+            models.Index(fields=["status", "submitted_at"], name="article_review_queue"),
         ]
 
     def __str__(self):
@@ -335,3 +349,115 @@ class Quote(models.Model):
             raise ValidationError(
                 "A quote is said by a person or an organization, not both.", code="two_speakers"
             )
+
+
+class ReviewQueue(Article):
+    """Stories waiting for a reviewer, oldest first (a view of Article for the admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "story in review"
+        verbose_name_plural = "review queue"
+
+
+class AppendOnly(models.Model):
+    """A history row: written once, never changed or deleted by the application."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("History rows cannot be changed.", code="append_only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("History rows cannot be deleted.", code="append_only")
+
+
+class ArticleEvent(AppendOnly):
+    """One workflow transition: who, when, from which state to which, and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="by",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField("action", max_length=50)
+    from_status = models.CharField("from", max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField("to", max_length=20, choices=Article.Status.choices)
+    comment = models.TextField("comment", blank=True)
+    publish_at = models.DateTimeField("publish time", null=True, blank=True)
+    created_at = models.DateTimeField("when", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["article", "-created_at"], name="event_article_latest")]
+
+    def __str__(self):
+        return f"{self.action} by {self.actor or 'system'} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def label(self) -> str:
+        """The action in words, for the admin history."""
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+ACTION_LABELS = {
+    "articles.submit": "Submitted for review",
+    "articles.approve": "Approved and published",
+    "articles.schedule": "Approved and scheduled",
+    "articles.reschedule": "Rescheduled",
+    "articles.cancel_schedule": "Schedule cancelled",
+    "articles.go_live": "Went live",
+    "articles.request_changes": "Changes requested",
+    "articles.unpublish": "Unpublished",
+    "articles.publish_correction": "Correction published",
+    "articles.edit_in_review": "Edited during review (back to draft)",
+}
+
+
+class Correction(AppendOnly):
+    """A public correction, clarification, update or editor's note on a published article."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+        EDITORS_NOTE = "editors_note", "Editor's note"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices)
+    text = models.TextField("text")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("published", default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.article}"
+
+
+class PreviewLink(models.Model):
+    """A share link to an unpublished story; the signed token carries its id."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("created", default=timezone.now)
+    expires_at = models.DateTimeField("expires")
+    content_fingerprint = models.CharField(max_length=64)
+    revoked_at = models.DateTimeField("revoked", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview link for {self.article}"

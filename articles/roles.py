@@ -25,6 +25,8 @@ _REPORTER = [
 _EDITOR = [
     *_REPORTER,
     "articles.delete_article",
+    "articles.change_any_article",
+    "articles.view_reviewqueue",
     "articles.add_section",
     "articles.change_section",
     "articles.view_section",
@@ -43,6 +45,7 @@ _REVIEWER = [
     "articles.approve_article",
     "articles.unpublish_article",
     "articles.publish_correction",
+    "articles.change_published_article",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -53,7 +56,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 
 
 def sync_roles(apps) -> None:
-    """Create the role groups and give each exactly its permissions (idempotent)."""
+    """Create the role groups and give each its permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
     for app_label in ("articles", "people", "taggit"):
@@ -65,9 +68,14 @@ def sync_roles(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     for name, codes in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        wanted = [tuple(code.split(".", 1)) for code in dict.fromkeys(codes)]
-        permissions = [
-            Permission.objects.get(content_type__app_label=app, codename=codename)
-            for app, codename in wanted
-        ]
-        group.permissions.set(permissions)
+        # A migration sees the models as they were then: grant the permissions that exist by
+        # that point; a later migration that adds permissions runs this again.
+        wanted = {tuple(code.split(".", 1)) for code in codes}
+        existing = Permission.objects.filter(codename__in={codename for _, codename in wanted})
+        group.permissions.set(
+            [
+                p
+                for p in existing.select_related("content_type")
+                if (p.content_type.app_label, p.codename) in wanted
+            ]
+        )

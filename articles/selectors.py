@@ -62,38 +62,59 @@ def front_page() -> tuple[Article | None, list[SectionBlock]]:
     return lead, blocks
 
 
-def article_for_readers(*, year: int, month: int, day: int, slug: str) -> Article | None:
-    """Return the published article at this address with everything its page shows, or None."""
-    article = (
-        Article.objects.published()
-        .for_listing()
-        .prefetch_related(
-            "tags",
-            "people_mentioned",
-            "organizations_mentioned",
-            Prefetch(
-                "quotes",
-                queryset=Quote.objects.select_related("speaker_person", "speaker_organization"),
-            ),
-            Prefetch(
-                "picks",
-                queryset=RelatedPick.objects.filter(target__in=Article.objects.published())
-                .select_related("target", "target__section")
-                .order_by("position", "id"),
-                to_attr="public_picks",
-            ),
-        )
-        .filter(slug=slug)
-        .first()
+def with_page_data(queryset: QuerySet) -> QuerySet:
+    """Prefetch everything the article page shows (authors, tags, people, quotes, public picks)."""
+    return queryset.for_listing().prefetch_related(
+        "tags",
+        "people_mentioned",
+        "organizations_mentioned",
+        Prefetch(
+            "quotes",
+            queryset=Quote.objects.select_related("speaker_person", "speaker_organization"),
+        ),
+        Prefetch(
+            "picks",
+            queryset=RelatedPick.objects.filter(target__in=Article.objects.published())
+            .select_related("target", "target__section")
+            .order_by("position", "id"),
+            to_attr="public_picks",
+        ),
     )
-    if article is None:
-        return None
-    published_on = timezone.localtime(article.first_published_at or article.publish_at).date()
+
+
+def _published_on(article: Article, year: int, month: int, day: int) -> bool:
     try:
         requested = date(year, month, day)
     except ValueError:
+        return False
+    moment = article.first_published_at or article.publish_at
+    return moment is not None and timezone.localtime(moment).date() == requested
+
+
+def article_for_readers(*, year: int, month: int, day: int, slug: str) -> Article | None:
+    """Return the published article at this address with everything its page shows, or None."""
+    article = with_page_data(Article.objects.published()).filter(slug=slug).first()
+    if article is None or not _published_on(article, year, month, day):
         return None
-    return article if requested == published_on else None
+    return article
+
+
+def withdrawn_article(*, year: int, month: int, day: int, slug: str) -> Article | None:
+    """Return the article once published at this address and since unpublished, or None."""
+    article = (
+        Article.objects.exclude(status=Article.Status.PUBLISHED)
+        .filter(slug=slug, unpublished_at__isnull=False)
+        .only("first_published_at", "publish_at", "slug", "unpublished_at")
+        .first()
+    )
+    if article is None or not _published_on(article, year, month, day):
+        return None
+    return article
+
+
+def article_for_preview(pk: int) -> Article | None:
+    """Return any article, in whatever state, with what its page shows (staff previews)."""
+    return with_page_data(Article.objects.all()).filter(pk=pk).first()
 
 
 def articles_in_section(section: Section) -> QuerySet:

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from articles import selectors
+from articles import previews, selectors
 from articles.models import Section
 
 
@@ -19,8 +19,18 @@ def article_detail(request, year, month, day, slug):
         year=int(year), month=int(month), day=int(day), slug=slug
     )
     if article is None:
+        withdrawn = selectors.withdrawn_article(
+            year=int(year), month=int(month), day=int(day), slug=slug
+        )
+        if withdrawn is not None:
+            return render(request, "410.html", status=410)
         raise Http404("No such article.")
-    return render(
+    return render_article(request, article)
+
+
+def render_article(request, article, *, preview=False):
+    """Render the reader's page for `article`; a preview is never cached or indexed."""
+    response = render(
         request,
         "articles/article_detail.html",
         {
@@ -28,8 +38,21 @@ def article_detail(request, year, month, day, slug):
             "authors": article.authors,
             "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
             "related": [pick.target for pick in article.public_picks],
+            "preview": preview,
         },
     )
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def share_preview(request, token):
+    """Show an unpublished story to someone holding a valid share link; else a plain 404."""
+    article = previews.article_for_token(token)
+    if article is None:
+        raise Http404("No such page.")
+    return render_article(request, selectors.article_for_preview(article.pk), preview=True)
 
 
 def section_detail(request, slug):

@@ -10,7 +10,6 @@ pytestmark = pytest.mark.django_db
 MODELS = [
     "articles_article",
     "articles_section",
-    "articles_quote",
     "people_person",
     "people_organization",
     "taggit_tag",
@@ -42,6 +41,17 @@ def test_changelist_and_add_pages(admin_client, story, model):
     assert admin_client.get(reverse(f"admin:{model}_add")).status_code == 200
 
 
+def test_quotes_are_edited_only_inside_their_article(admin_client, story):
+    """The quote list is read-only; editing a quote goes through its article's form."""
+    assert admin_client.get(reverse("admin:articles_quote_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:articles_quote_add")).status_code == 403
+    quote = story.quotes.get()
+    response = admin_client.post(reverse("admin:articles_quote_change", args=[quote.pk]), {"text": "Changed"})
+    assert response.status_code == 403
+    quote.refresh_from_db()
+    assert quote.text == "We did what we came to do."
+
+
 def test_change_pages(admin_client, story, author, section):
     nasa = factories.make_organization(name="NASA", slug="nasa")
     story.organizations_mentioned.add(nasa)
@@ -50,7 +60,6 @@ def test_change_pages(admin_client, story, author, section):
         ("articles_section", section),
         ("people_person", author),
         ("people_organization", nasa),
-        ("articles_quote", story.quotes.get()),
     ]:
         assert admin_client.get(reverse(f"admin:{name}_change", args=[obj.pk])).status_code == 200
 

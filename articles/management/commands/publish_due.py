@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from articles import workflow
+
+
+class Command(BaseCommand):
+    help = (
+        "Log the go-live of scheduled stories whose time has come and purge their pages. "
+        "Safe to run every minute from cron."
+    )
+
+    def handle(self, *args, **options):
+        went_live = workflow.publish_due()
+        for article in went_live:
+            self.stdout.write(
+                f"Live: {article.headline} (scheduled for {article.publish_at:%Y-%m-%d %H:%M %Z})"
+            )
+        self.stdout.write(
+            f"{len(went_live)} scheduled stor{'y' if len(went_live) == 1 else 'ies'} went live."
+        )
