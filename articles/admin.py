@@ -420,18 +420,22 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Delete selected drafts", permissions=["delete"])
     def delete_drafts(self, request, queryset):
+        deletable = []
         for article in queryset:
-            if not self.has_delete_permission(request, article):
+            if self.has_delete_permission(request, article):
+                deletable.append(article.pk)
+            else:
                 self.message_user(
                     request,
-                    f"“{article}” was not deleted: a story that has been published is never deleted. "
-                    "Unpublish it instead.",
+                    f"“{article}” was not deleted: a story that has been published is never "
+                    "deleted. Unpublish it instead.",
                     messages.ERROR,
                 )
-                continue
-            self.log_deletion(request, article, str(article))
-            article.delete()
-            self.message_user(request, f"“{article}” deleted.", messages.SUCCESS)
+        if deletable:
+            doomed = Article.objects.filter(pk__in=deletable)
+            self.log_deletions(request, doomed)
+            doomed.delete()
+            self.message_user(request, f"Deleted {len(deletable)} draft(s).", messages.SUCCESS)
 
     def has_submit_permission(self, request):
         return request.user.has_perm("articles.submit_article")

@@ -48,3 +48,52 @@ def reader_client(client):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def reporter(db):
+    """A reporter with a byline identity (Rosa Marín's account)."""
+    user = factories.make_user("reporter", groups=["Reporters"], is_staff=True)
+    factories.make_person(name="Reporter Person", slug="reporter-person", user=user)
+    return user
+
+
+@pytest.fixture
+def other_reporter(db):
+    return factories.make_user("reporter2", groups=["Reporters"], is_staff=True)
+
+
+@pytest.fixture
+def editor(db):
+    return factories.make_user("editor", groups=["Editors"], is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.make_user("reviewer", groups=["Reviewers"], is_staff=True)
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return factories.make_user("reviewer2", groups=["Reviewers"], is_staff=True)
+
+
+@pytest.fixture
+def reader(db):
+    """A logged-in account with no role (a subscriber, say)."""
+    return factories.make_user("reader")
+
+
+@pytest.fixture
+def draft(reporter, section):
+    """A draft written by the reporter."""
+    return factories.make_article(
+        status="draft", section=section, created_by=reporter, last_edited_by=reporter
+    )
+
+
+@pytest.fixture
+def in_review(draft, reporter):
+    from articles import workflow
+
+    return workflow.submit(draft, reporter)

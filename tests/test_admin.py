@@ -46,7 +46,9 @@ def test_quotes_are_edited_only_inside_their_article(admin_client, story):
     assert admin_client.get(reverse("admin:articles_quote_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:articles_quote_add")).status_code == 403
     quote = story.quotes.get()
-    response = admin_client.post(reverse("admin:articles_quote_change", args=[quote.pk]), {"text": "Changed"})
+    response = admin_client.post(
+        reverse("admin:articles_quote_change", args=[quote.pk]), {"text": "Changed"}
+    )
     assert response.status_code == 403
     quote.refresh_from_db()
     assert quote.text == "We did what we came to do."
