@@ -74,6 +74,19 @@ class RelatedPickInline(admin.TabularInline):
     fields = ["position", "target"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin that lists and shows, and never adds, changes or deletes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class TagListFilter(admin.SimpleListFilter):
     title = "tag"
     parameter_name = "tag"
@@ -282,27 +295,15 @@ class ArticleAdmin(admin.ModelAdmin):
         }
 
     def get_urls(self):
+        views = [
+            ("<int:object_id>/transition/<str:action>/", self.transition_view, "transition"),
+            ("<int:object_id>/preview/", self.preview_view, "preview"),
+            ("<int:object_id>/share/", self.share_view, "share"),
+            ("<int:object_id>/share/revoke/", self.revoke_view, "revoke"),
+        ]
         own = [
-            path(
-                "<int:object_id>/transition/<str:action>/",
-                self.admin_site.admin_view(self.transition_view),
-                name="articles_article_transition",
-            ),
-            path(
-                "<int:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
-                "<int:object_id>/share/",
-                self.admin_site.admin_view(self.share_view),
-                name="articles_article_share",
-            ),
-            path(
-                "<int:object_id>/share/revoke/",
-                self.admin_site.admin_view(self.revoke_view),
-                name="articles_article_revoke",
-            ),
+            path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
+            for route, view, name in views
         ]
         return own + super().get_urls()
 
@@ -445,7 +446,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(ReadOnlyAdmin):
     list_display = ["story", "authors_list", "section", "waiting", "submitted_at"]
     list_select_related = ["section"]
     list_display_links = None
@@ -459,15 +460,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             .filter(status=Article.Status.IN_REVIEW)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="Story", ordering="headline")
     def story(self, article):
@@ -487,7 +479,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleEvent)
-class ArticleEventAdmin(admin.ModelAdmin):
+class ArticleEventAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
         "article",
@@ -502,15 +494,6 @@ class ArticleEventAdmin(admin.ModelAdmin):
     search_fields = ["article__headline", "comment"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
@@ -521,19 +504,11 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(ReadOnlyAdmin):
+    """Quotes are edited inside their article, where the workflow decides who may edit it."""
+
     list_display = ["__str__", "article", "speaker_person", "speaker_organization", "is_pull_quote"]
     list_select_related = ["article", "speaker_person", "speaker_organization"]
     list_filter = ["is_pull_quote", ("speaker_person", admin.EmptyFieldListFilter)]
     search_fields = ["text", "attribution_text", "article__headline"]
     autocomplete_fields = ["article", "speaker_person", "speaker_organization"]
-
-    # Quotes are edited inside their article, where the workflow decides who may edit it.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -11,6 +11,7 @@ admin.site.index_title = "Editorial desk"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("articles.reader_urls")),
     path("", include("people.urls")),
     path("", include("articles.urls")),
 ]

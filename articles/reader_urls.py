@@ -1,0 +1,3 @@
+"""Reader-side machine outputs: feeds and sitemaps (wired into newsroom/urls.py)."""
+
+urlpatterns: list = []
