@@ -1,16 +1,18 @@
 """The editors' admin. Declarative where it can be; every status change calls articles.workflow."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from articles import previews, selectors, workflow
-from articles.forms import TransitionForm
+from articles import editing, previews, revisions, selectors, workflow
+from articles.forms import ArticleAdminForm, TransitionForm
 from articles.models import (
     Article,
     ArticleEvent,
@@ -20,6 +22,7 @@ from articles.models import (
     RelatedPick,
     ReviewQueue,
     Section,
+    UpdateProposal,
 )
 from articles.views import render_article
 
@@ -125,6 +128,7 @@ def own_articles(queryset, user):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "headline",
         "status_label",
@@ -155,6 +159,7 @@ class ArticleAdmin(admin.ModelAdmin):
             None,
             {
                 "fields": [
+                    "loaded_version",
                     "headline",
                     "slug",
                     "standfirst",
@@ -196,7 +201,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+        if obj is None or not allowed:
+            return allowed
+        return workflow.can_edit(request.user, obj) or workflow.can_propose_update(
+            request.user, obj
+        )
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
@@ -224,15 +233,34 @@ class ArticleAdmin(admin.ModelAdmin):
     # Saving.
 
     def save_model(self, request, obj, form, change):
+        if change and editing.is_proposal(request.user, obj):
+            # Save as usual so the inlines validate and save, take the snapshot, then roll the
+            # live story back: the change becomes a proposal and readers keep the live version.
+            request._proposal_savepoint = transaction.savepoint()
         if not change:
             obj.created_by = request.user
+        else:
+            obj.version += 1
         obj.last_edited_by = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
+        savepoint = getattr(request, "_proposal_savepoint", None)
+        if savepoint is not None:
+            content = revisions.snapshot(article)
+            transaction.savepoint_rollback(savepoint)
+            workflow.propose_update(article, request.user, content)
+            self.message_user(
+                request,
+                "Your change is saved as a proposed update. Readers keep seeing the published "
+                "version until a reviewer approves it.",
+                messages.WARNING,
+            )
+            return
         edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        editing.record_save(article, request.user, edited=edited)
         if change and edited and article.status == Article.Status.IN_REVIEW:
             updated = workflow.return_to_draft_after_edit(article, request.user)
             if updated.status == Article.Status.DRAFT:
@@ -243,6 +271,10 @@ class ArticleAdmin(admin.ModelAdmin):
                     "so a reviewer approves what they read.",
                     messages.WARNING,
                 )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["stale_edit"] = getattr(context["adminform"].form, "stale_edit", None)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # The change form's workflow panel.
 
@@ -290,9 +322,33 @@ class ArticleAdmin(admin.ModelAdmin):
                 revoked_at__isnull=True, expires_at__gt=timezone.now()
             ).count(),
             "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
+            "proposals": self.proposals_context(user, article),
+            "revisions": list(article.revisions.select_related("created_by")[:15]),
+            "compare_url": reverse("admin:articles_article_compare", args=[article.pk]),
+            "can_restore": workflow.can_edit(user, article)
+            or workflow.can_propose_update(user, article),
             "share_url": reverse("admin:articles_article_share", args=[article.pk]),
             "revoke_url": reverse("admin:articles_article_revoke", args=[article.pk]),
         }
+
+    def proposals_context(self, user, article):
+        pending = list(
+            article.proposals.filter(status=UpdateProposal.Status.PENDING).select_related(
+                "revision", "proposed_by"
+            )
+        )
+        if not pending:
+            return []
+        live = revisions.snapshot(article)
+        return [
+            {
+                "proposal": proposal,
+                "changes": revisions.diff(live, proposal.revision.content),
+                "can_review": workflow.can_review_update(user, proposal),
+                "url": reverse("admin:articles_article_proposal", args=[article.pk, proposal.pk]),
+            }
+            for proposal in pending
+        ]
 
     def get_urls(self):
         views = [
@@ -300,6 +356,9 @@ class ArticleAdmin(admin.ModelAdmin):
             ("<int:object_id>/preview/", self.preview_view, "preview"),
             ("<int:object_id>/share/", self.share_view, "share"),
             ("<int:object_id>/share/revoke/", self.revoke_view, "revoke"),
+            ("<int:object_id>/proposals/<int:proposal_id>/", self.proposal_view, "proposal"),
+            ("<int:object_id>/revisions/compare/", self.compare_view, "compare"),
+            ("<int:object_id>/revisions/<int:number>/restore/", self.restore_view, "restore"),
         ]
         own = [
             path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
@@ -398,6 +457,66 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(request, error.message, messages.ERROR)
         else:
             self.message_user(request, f"Revoked {count} share link(s).", messages.SUCCESS)
+        return self._back(article)
+
+    def proposal_view(self, request, object_id, proposal_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        proposal = get_object_or_404(article.proposals, pk=proposal_id)
+        try:
+            if request.POST.get("decision") == "approve":
+                workflow.approve_update(proposal, request.user, request.POST.get("comment", ""))
+                self.message_user(request, "Update approved: readers now see it.", messages.SUCCESS)
+            else:
+                workflow.return_update(proposal, request.user, request.POST.get("comment", ""))
+                self.message_user(request, "Update sent back to its author.", messages.SUCCESS)
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        return self._back(article)
+
+    def compare_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        history = article.revisions.select_related("created_by")
+        try:
+            older = history.get(number=int(request.GET.get("a", "")))
+            newer = history.get(number=int(request.GET.get("b", "")))
+        except (ValueError, article.revisions.model.DoesNotExist):
+            self.message_user(
+                request, "Choose two revisions of this article to compare.", messages.ERROR
+            )
+            return self._back(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Revision {older.number} → {newer.number}: {article.headline}",
+            "article": article,
+            "older": older,
+            "newer": newer,
+            "changes": revisions.diff(older.content, newer.content),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def restore_view(self, request, object_id, number):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        revision = get_object_or_404(article.revisions, number=number)
+        try:
+            result = workflow.restore(article, revision, request.user)
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            if isinstance(result, UpdateProposal):
+                self.message_user(
+                    request,
+                    f"Restoring revision {number} is proposed for review.",
+                    messages.WARNING,
+                )
+            else:
+                self.message_user(
+                    request, f"Revision {number} restored as a new revision.", messages.SUCCESS
+                )
         return self._back(article)
 
     # Bulk actions: each article goes through the workflow on its own.

@@ -141,6 +141,9 @@ class Article(models.Model):
     unpublished_at = models.DateTimeField("unpublished", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("created", auto_now_add=True)
     modified_at = models.DateTimeField("modified", auto_now=True)
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one with every saved change."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="created by",
@@ -417,6 +420,10 @@ ACTION_LABELS = {
     "articles.unpublish": "Unpublished",
     "articles.publish_correction": "Correction published",
     "articles.edit_in_review": "Edited during review (back to draft)",
+    "articles.propose_update": "Update proposed",
+    "articles.approve_update": "Update approved",
+    "articles.return_update": "Update sent back",
+    "articles.restore": "Revision restored",
 }
 
 
@@ -430,6 +437,14 @@ class Correction(AppendOnly):
         EDITORS_NOTE = "editors_note", "Editor's note"
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    revision = models.ForeignKey(
+        "Revision",
+        verbose_name="revision with the fix",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kind = models.CharField("kind", max_length=20, choices=Kind.choices)
     text = models.TextField("text")
     created_by = models.ForeignKey(
@@ -442,6 +457,70 @@ class Correction(AppendOnly):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article}"
+
+
+class Revision(AppendOnly):
+    """A snapshot of an article's editorial content, taken at every save."""
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", "Saved"
+        PROPOSED = "proposed", "Proposed update"
+        APPLIED = "applied", "Approved update"
+        RESTORED = "restored", "Restored"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("number")
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.SAVED)
+    content = models.JSONField("content")
+    version = models.PositiveIntegerField("article version", null=True, blank=True)
+    transition = models.CharField("transition", max_length=50, blank=True)
+    based_on = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("when", default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_revision_number"),
+        ]
+
+    def __str__(self):
+        return f"Revision {self.number} of {self.article}"
+
+
+class UpdateProposal(models.Model):
+    """A change to a live story waiting for a reviewer; readers see the live version meanwhile."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Changes requested"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="proposals")
+    revision = models.OneToOneField(Revision, on_delete=models.PROTECT, related_name="proposal")
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField("proposed", default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("decided", null=True, blank=True)
+    reason = models.TextField("reviewer's reason", blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        indexes = [models.Index(fields=["status", "proposed_at"], name="proposal_queue")]
+
+    def __str__(self):
+        return f"Proposed update to {self.article}"
 
 
 class PreviewLink(models.Model):

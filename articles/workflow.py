@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import cache
-from articles.models import Article, ArticleEvent, Correction
+from articles import cache, revisions
+from articles.models import Article, ArticleEvent, Correction, Revision, UpdateProposal
 
 Status = Article.Status
 
@@ -54,6 +54,21 @@ def can_edit(user, article: Article) -> bool:
     if user.has_perm("articles.change_any_article"):
         return True
     return article.status == Status.DRAFT and is_author(user, article)
+
+
+def can_propose_update(user, article: Article) -> bool:
+    """Reporters (their own stories) and editors may propose changes to a published story."""
+    if article.status != Status.PUBLISHED or not user.has_perm("articles.change_article"):
+        return False
+    return user.has_perm("articles.change_any_article") or is_author(user, article)
+
+
+def can_review_update(user, proposal) -> bool:
+    return (
+        proposal.status == proposal.Status.PENDING
+        and user.has_perm("articles.approve_article")
+        and not (settings.NEWSROOM_FOUR_EYES and proposal.proposed_by_id == user.pk)
+    )
 
 
 def can_submit(user, article: Article) -> bool:
@@ -239,7 +254,7 @@ def publish_correction(article: Article, user, text: str, kind: str) -> Correcti
         if not user.has_perm("articles.publish_correction"):
             raise TransitionError("Only reviewers can publish corrections.")
         correction = Correction.objects.create(
-            article=locked, kind=kind, text=text, created_by=user
+            article=locked, kind=kind, text=text, created_by=user, revision=revisions.latest(locked)
         )
         locked.updated_at = correction.created_at
         _finish(locked, user, "articles.publish_correction", Status.PUBLISHED, text)
@@ -291,6 +306,93 @@ def publish_due(*, now: datetime | None = None) -> list[Article]:
     return went_live
 
 
+def propose_update(article: Article, user, content: dict, comment: str = "") -> UpdateProposal:
+    """Save a change to a live story as a proposal for review; readers keep the live version."""
+    with transaction.atomic():
+        locked = _lock(article)
+        if not can_propose_update(user, locked):
+            raise TransitionError("You may not propose changes to this article.")
+        revision = revisions.record(locked, user, kind=Revision.Kind.PROPOSED, content=content)
+        proposal = UpdateProposal.objects.create(
+            article=locked, revision=revision, proposed_by=user
+        )
+        _log(locked, user, "articles.propose_update", locked.status, comment)
+        return proposal
+
+
+def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article:
+    """Apply a proposed update to the live story in one transaction (four-eyes applies)."""
+    with transaction.atomic():
+        locked = _lock(proposal.article)
+        proposal = UpdateProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != UpdateProposal.Status.PENDING:
+            raise TransitionError("This update has already been decided.")
+        if not user.has_perm("articles.approve_article"):
+            raise TransitionError("Only reviewers can approve updates to published articles.")
+        if not can_review_update(user, proposal):
+            raise TransitionError(
+                "You proposed this update, so another reviewer must approve it (four-eyes rule)."
+            )
+        revisions.apply_content(locked, proposal.revision.content)
+        locked.last_edited_by = proposal.proposed_by
+        locked.updated_at = timezone.now()
+        proposal.status = UpdateProposal.Status.APPROVED
+        proposal.decided_by, proposal.decided_at = user, timezone.now()
+        proposal.save(update_fields=["status", "decided_by", "decided_at"])
+        _finish(
+            locked, user, "articles.approve_update", Status.PUBLISHED, comment,
+            revision_kind=Revision.Kind.APPLIED, based_on=proposal.revision,
+        )  # fmt: skip
+        return locked
+
+
+def return_update(proposal: UpdateProposal, user, reason: str) -> UpdateProposal:
+    """Send a proposed update back to its author with the reviewer's reason."""
+    reason = _require_reason(reason, "Say what needs to change.")
+    with transaction.atomic():
+        locked = _lock(proposal.article)
+        proposal = UpdateProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != UpdateProposal.Status.PENDING:
+            raise TransitionError("This update has already been decided.")
+        if not user.has_perm("articles.approve_article"):
+            raise TransitionError("Only reviewers can send updates back.")
+        proposal.status = UpdateProposal.Status.RETURNED
+        proposal.decided_by, proposal.decided_at, proposal.reason = user, timezone.now(), reason
+        proposal.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+        _log(locked, user, "articles.return_update", locked.status, reason)
+        return proposal
+
+
+def restore(article: Article, revision: Revision, user) -> Article | UpdateProposal:
+    """Bring back an earlier revision's content as a new revision (history is never rewritten).
+
+    On a published story, a user who may not edit it directly gets a proposed update instead.
+    """
+    if revision.article_id != article.pk:
+        raise TransitionError("That revision belongs to another article.")
+    if article.status == Status.PUBLISHED and not user.has_perm(
+        "articles.change_published_article"
+    ):
+        return propose_update(
+            article, user, revision.content, f"Restore revision {revision.number}"
+        )
+    with transaction.atomic():
+        locked = _lock(article)
+        if not can_edit(user, locked):
+            raise TransitionError("You may not edit this article.")
+        revisions.apply_content(locked, revision.content)
+        locked.last_edited_by = user
+        if locked.is_public:
+            locked.updated_at = timezone.now()
+        from_status = locked.status
+        if locked.status == Status.IN_REVIEW and settings.NEWSROOM_REAPPROVE_ON_EDIT:
+            locked.status = Status.DRAFT
+        return _finish(
+            locked, user, "articles.restore", from_status, f"Restored revision {revision.number}",
+            revision_kind=Revision.Kind.RESTORED, based_on=revision,
+        )  # fmt: skip
+
+
 def latest_change_request(article: Article) -> ArticleEvent | None:
     """Return the reviewer's request for changes that still stands on a draft, if any."""
     if article.status != Status.DRAFT:
@@ -324,12 +426,30 @@ def _never_live(article: Article) -> bool:
     return not article.events.filter(action__in=["articles.approve", "articles.go_live"]).exists()
 
 
-def _finish(article, user, action, from_status, comment, *, publish_at=None) -> Article:
+def _finish(
+    article,
+    user,
+    action,
+    from_status,
+    comment,
+    *,
+    publish_at=None,
+    revision_kind=None,
+    based_on=None,
+) -> Article:
     try:
         article.full_clean(exclude=["hero_image"], validate_unique=False)
     except ValidationError as error:
         raise TransitionError(" ".join(error.messages)) from error
+    article.version += 1  # the row is locked, so this is the stored version plus one
     article.save()
+    revisions.record(
+        article,
+        user,
+        kind=revision_kind or Revision.Kind.SAVED,
+        transition=action,
+        based_on=based_on,
+    )
     _log(article, user, action, from_status, comment, publish_at=publish_at)
     cache.purge_after_commit(article)
     return article

@@ -443,6 +443,44 @@ def test_republished_story_returns_at_same_address(client, published, reporter, 
     assert client.get(url).status_code == 200
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: approve() clears unpublished_at even when it only schedules the comeback, and "
+    "cancel_schedule() does not restore it, so a withdrawn story's address answers 404, not 410",
+)
+def test_withdrawn_story_stays_gone_when_its_comeback_is_cancelled(
+    client, published, reporter, reviewer
+):
+    """A withdrawn story whose scheduled return is cancelled still answers 410 Gone."""
+    url = published.get_absolute_url()
+    article = workflow.unpublish(published, reviewer, "Checking a fact.")
+    article = workflow.submit(article, reporter)
+    article = workflow.approve(article, reviewer, publish_at=_in(days=1))
+    workflow.cancel_schedule(article, reviewer, "Still checking.")
+    assert client.get(url).status_code == 410
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: _never_live() looks only for approve/go_live events, so a story that went live "
+    "on schedule before publish_due logged it counts as never live: reschedule() then moves "
+    "first_published_at (and its address), cancel_schedule() erases it",
+)
+def test_story_readers_saw_on_schedule_keeps_its_address(client, in_review, reporter, reviewer):
+    """A story readers saw at its scheduled time keeps its address when its return is rescheduled."""
+    moment = _in(hours=1)
+    article = workflow.approve(in_review, reviewer, publish_at=moment)
+    url = article.get_absolute_url()
+    with time_machine.travel(moment + timedelta(hours=1), tick=False):
+        assert client.get(url).status_code == 200  # live, though publish_due has not run
+        article = workflow.unpublish(article, reviewer, "Checking a fact.")
+        article = workflow.submit(article, reporter)
+        article = workflow.approve(article, reviewer, publish_at=_in(days=1))
+        article = workflow.reschedule(article, reviewer, _in(days=3))
+    assert article.first_published_at == moment
+    assert article.get_absolute_url() == url
+
+
 # Editing during review.
 
 
