@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from articles.models import Article, Quote, RelatedPick, Section
+from articles.models import Article, Correction, Quote, RelatedPick, Section
 
 FRONT_PAGE_STORIES_PER_SECTION = 4
 MAX_PAGE_NUMBER = 10_000
@@ -72,6 +72,7 @@ def with_page_data(queryset: QuerySet) -> QuerySet:
             "quotes",
             queryset=Quote.objects.select_related("speaker_person", "speaker_organization"),
         ),
+        Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
         Prefetch(
             "picks",
             queryset=RelatedPick.objects.filter(target__in=Article.objects.published())
@@ -102,12 +103,11 @@ def article_for_readers(*, year: int, month: int, day: int, slug: str) -> Articl
 def withdrawn_article(*, year: int, month: int, day: int, slug: str) -> Article | None:
     """Return the article once published at this address and since unpublished, or None."""
     article = (
-        Article.objects.exclude(status=Article.Status.PUBLISHED)
-        .filter(slug=slug, unpublished_at__isnull=False)
-        .only("first_published_at", "publish_at", "slug", "unpublished_at")
+        Article.objects.filter(slug=slug, unpublished_at__isnull=False)
+        .only("status", "first_published_at", "publish_at", "slug", "unpublished_at")
         .first()
     )
-    if article is None or not _published_on(article, year, month, day):
+    if article is None or article.is_public or not _published_on(article, year, month, day):
         return None
     return article
 
@@ -147,4 +147,13 @@ def quotes_by(entity, *, limit: int = 20) -> list[Quote]:
         Quote.objects.filter(**{field: entity}, article__in=Article.objects.published())
         .select_related("article")
         .order_by("-article__publish_at", "position")[:limit]
+    )
+
+
+def public_corrections() -> QuerySet:
+    """Return every correction on a published article, newest first."""
+    return (
+        Correction.objects.filter(article__in=Article.objects.published())
+        .select_related("article")
+        .order_by("-created_at", "-id")
     )

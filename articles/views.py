@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from articles import previews, selectors
+from articles import previews, selectors, structured_data
 from articles.models import Section
 
 
@@ -38,6 +38,8 @@ def render_article(request, article, *, preview=False):
             "authors": article.authors,
             "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
             "related": [pick.target for pick in article.public_picks],
+            "corrections": article.corrections.all(),
+            "structured_data": structured_data.news_article(article),
             "preview": preview,
         },
     )
@@ -65,6 +67,11 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+
+
+def corrections(request):
+    page = selectors.paginate(selectors.public_corrections(), request.GET.get("page"))
+    return render(request, "articles/corrections.html", {"page_obj": page})
 
 
 def healthz(request):

@@ -171,7 +171,8 @@ def approve(
         locked.first_published_at = locked.first_published_at or moment
         locked.updated_at = moment
         locked.went_live_at = None if scheduled else now
-        locked.unpublished_at = None
+        if not scheduled:
+            locked.unpublished_at = None  # a withdrawn story stays "gone" until it is live again
         action = "articles.schedule" if scheduled else "articles.approve"
         return _finish(locked, user, action, Status.IN_REVIEW, comment, publish_at=moment)
 
@@ -292,7 +293,8 @@ def publish_due(*, now: datetime | None = None) -> list[Article]:
         )
         for article in due:
             article.went_live_at = now
-            article.save(update_fields=["went_live_at"])
+            article.unpublished_at = None
+            article.save(update_fields=["went_live_at", "unpublished_at"])
             _log(
                 article,
                 None,
@@ -423,7 +425,8 @@ def _require_reason(text: str, message: str) -> str:
 
 
 def _never_live(article: Article) -> bool:
-    return not article.events.filter(action__in=["articles.approve", "articles.go_live"]).exists()
+    """Say whether readers have never seen the story (its first publication is still ahead)."""
+    return article.first_published_at is None or article.first_published_at > timezone.now()
 
 
 def _finish(

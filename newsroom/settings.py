@@ -166,6 +166,7 @@ NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", True)
 NEWSROOM_REAPPROVE_ON_EDIT = env_bool("NEWSROOM_REAPPROVE_ON_EDIT", True)
 NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "48"))
 NEWSROOM_PAGE_SIZE = 12
+NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 
 LOGIN_URL = "admin:login"
 

@@ -443,11 +443,6 @@ def test_republished_story_returns_at_same_address(client, published, reporter, 
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: approve() clears unpublished_at even when it only schedules the comeback, and "
-    "cancel_schedule() does not restore it, so a withdrawn story's address answers 404, not 410",
-)
 def test_withdrawn_story_stays_gone_when_its_comeback_is_cancelled(
     client, published, reporter, reviewer
 ):
@@ -460,12 +455,6 @@ def test_withdrawn_story_stays_gone_when_its_comeback_is_cancelled(
     assert client.get(url).status_code == 410
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _never_live() looks only for approve/go_live events, so a story that went live "
-    "on schedule before publish_due logged it counts as never live: reschedule() then moves "
-    "first_published_at (and its address), cancel_schedule() erases it",
-)
 def test_story_readers_saw_on_schedule_keeps_its_address(client, in_review, reporter, reviewer):
     """A story readers saw at its scheduled time keeps its address when its return is rescheduled."""
     moment = _in(hours=1)

@@ -1,0 +1,70 @@
+"""schema.org JSON-LD for public pages (what search engines and aggregators read)."""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.markdown import render_plain_text
+
+KIND_TYPES = {
+    "analysis": "AnalysisNewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "reportage": "ReportageNewsArticle",
+    "explainer": "BackgroundNewsArticle",
+    "review": "ReviewNewsArticle",
+}
+
+
+def absolute(path: str) -> str:
+    return settings.NEWSROOM_SITE_URL + path
+
+
+def as_script(data: dict) -> SafeString:
+    """Serialise JSON-LD so that it cannot close its <script> element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
+
+
+def news_article(article) -> SafeString:
+    """Return the article's NewsArticle JSON-LD (uses the prefetched byline, tags, corrections)."""
+    published = article.first_published_at or article.publish_at
+    modified = max(filter(None, [article.updated_at, published]), default=published)
+    data = {
+        "@context": "https://schema.org",
+        "@type": KIND_TYPES.get(article.kind, "NewsArticle"),
+        "headline": article.headline,
+        "description": article.standfirst or render_plain_text(article.body)[:300],
+        "datePublished": published.isoformat() if published else None,
+        "dateModified": modified.isoformat() if modified else None,
+        "author": [
+            {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+            | ({"jobTitle": person.role} if person.role else {})
+            | ({"honorificPrefix": person.honorific} if person.honorific else {})
+            for person in article.authors
+        ],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_PUBLICATION_NAME,
+            "logo": {"@type": "ImageObject", "url": absolute(settings.NEWSROOM_LOGO_PATH)},
+        },
+        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
+        "url": absolute(article.get_absolute_url()),
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if article.section:
+        data["articleSection"] = article.section.name
+    if article.dateline:
+        data["dateline"] = article.dateline
+    corrections = list(article.corrections.all())
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.created_at.isoformat(),
+            }
+            for correction in corrections
+        ]
+    return as_script({key: value for key, value in data.items() if value is not None})
