@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from articles import demo_content, workflow
+from articles import demo_content, revisions, workflow
 from articles.models import Article, Byline, Quote, RelatedPick, Section
 from articles.roles import EDITORS, REPORTERS, REVIEWERS
 from people.models import Organization, Person
@@ -159,6 +159,7 @@ def _article(item, sections, people, organizations, users) -> Article:
             position=position,
             is_pull_quote=quote.get("is_pull_quote", False),
         )
+    revisions.record(article, writer)
     return article
 
 

@@ -121,10 +121,10 @@ def latest(article: Article) -> Revision | None:
 
 
 def at_version(article: Article, version: int) -> Revision | None:
-    """Return the revision saved when the article had this version."""
+    """Return the revision describing the article as it was at this version."""
     return (
         article.revisions.exclude(kind=Revision.Kind.PROPOSED)
-        .filter(version=version)
+        .filter(version__lte=version)
         .order_by("-number")
         .first()
     )
@@ -207,7 +207,7 @@ class FieldDiff:
     html: SafeString
 
 
-WORDS = re.compile(r"\s+|[^\s]+")
+WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def field_as_text(content: dict, field: str) -> str:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from articles import revisions
 from articles.models import Article, Byline, Quote, RelatedPick, Section
 from people.models import Organization, Person
 
@@ -63,6 +64,7 @@ def make_article(
         Byline.objects.create(article=article, person=person, position=position)
     if tags:
         article.tags.add(*tags)
+    revisions.record(article, fields.get("created_by"))  # as every real way of creating one does
     return article
 
 
@@ -74,3 +76,23 @@ def make_quote(article, **fields):
 def pick_related(article, *targets):
     for position, target in enumerate(targets):
         RelatedPick.objects.create(article=article, target=target, position=position)
+
+
+def article_form_data(article, **changes):
+    """The admin change form as a browser would post it for `article`, with `changes` applied."""
+    data = {
+        "loaded_version": article.version,
+        "headline": article.headline,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "kind": article.kind,
+        "section": article.section_id or "",
+        "dateline": article.dateline,
+        "tags": ", ".join(article.tags.names()),
+    }
+    for prefix in ("bylines", "quotes", "picks"):
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(changes)
+    return data

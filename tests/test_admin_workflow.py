@@ -9,6 +9,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article, ArticleEvent
 from tests import factories
+from tests.factories import article_form_data as form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,25 +24,6 @@ def transition_url(article, action):
 
 def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def form_data(article, **changes):
-    """The change form as the browser would post it, with `changes` applied."""
-    data = {
-        "headline": article.headline,
-        "slug": article.slug,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "kind": article.kind,
-        "section": article.section_id or "",
-        "dateline": article.dateline,
-        "tags": "",
-    }
-    for prefix in ("bylines", "quotes", "picks"):
-        data[f"{prefix}-TOTAL_FORMS"] = "0"
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    data.update(changes)
-    return data
 
 
 def test_reporter_sees_submit_button_on_own_draft(client, reporter, draft):
