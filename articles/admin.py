@@ -2,7 +2,8 @@
 
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -566,35 +567,43 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(ReviewQueue)
 class ReviewQueueAdmin(ReadOnlyAdmin):
-    list_display = ["story", "authors_list", "section", "waiting", "submitted_at"]
+    list_display = ["story", "waiting_for", "authors_list", "section", "waiting"]
     list_select_related = ["section"]
     list_display_links = None
     list_filter = ["section"]
-    ordering = ["submitted_at", "id"]
 
     def get_queryset(self, request):
+        pending = UpdateProposal.objects.filter(
+            article=OuterRef("pk"), status=UpdateProposal.Status.PENDING
+        ).order_by("proposed_at")
         return (
             super()
             .get_queryset(request)
-            .filter(status=Article.Status.IN_REVIEW)
+            .annotate(update_since=Subquery(pending.values("proposed_at")[:1]))
+            .filter(Q(status=Article.Status.IN_REVIEW) | Q(update_since__isnull=False))
+            .annotate(waiting_since=Coalesce("update_since", "submitted_at"))
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
         )
 
     @admin.display(description="Story", ordering="headline")
     def story(self, article):
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:articles_article_change", args=[article.pk]),
-            article.headline,
-        )
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        return format_html('<a href="{}">{}</a>', url, article.headline)
+
+    def get_ordering(self, request):
+        return [F("waiting_since").asc(nulls_last=True), "id"]  # oldest first
+
+    @admin.display(description="Waiting for")
+    def waiting_for(self, article):
+        return "Approval of an update" if article.update_since else "First approval"
 
     @admin.display(description="Byline")
     def authors_list(self, article):
         return ", ".join(person.name for person in article.authors) or "—"
 
-    @admin.display(description="Waiting", ordering="submitted_at")
+    @admin.display(description="Waiting", ordering="waiting_since")
     def waiting(self, article):
-        return timesince(article.submitted_at) if article.submitted_at else "—"
+        return timesince(article.waiting_since) if article.waiting_since else "—"
 
 
 @admin.register(ArticleEvent)

@@ -115,3 +115,11 @@ def test_other_reporter_cannot_propose(client, other_reporter, live):
     response = propose(client, other_reporter, live, body="Not mine.")
     assert response.status_code in (302, 403)
     assert not UpdateProposal.objects.exists()
+
+
+def test_pending_update_waits_in_the_review_queue(client, reporter, reviewer, live):
+    propose(client, reporter, live, body="Fixed text.")
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:articles_reviewqueue_changelist")).content.decode()
+    assert live.headline in page
+    assert "Approval of an update" in page
