@@ -1,6 +1,7 @@
 """The editorial content model: sections, articles, bylines, quotes and related picks."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -144,6 +145,8 @@ class Article(models.Model):
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Goes up by one with every saved change."
     )
+    # Kept current by articles.search on PostgreSQL (GIN-indexed there); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="created by",

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from articles import search
 from articles.models import Article, Byline, Quote, RelatedPick, Revision
 
 TEXT_FIELDS = [
@@ -103,6 +104,8 @@ def record(
 ) -> Revision:
     """Store a new revision of the article (call inside the transaction that saved it)."""
     last = article.revisions.aggregate(last=Max("number"))["last"] or 0
+    if kind != Revision.Kind.PROPOSED:
+        search.index_article(article)  # every save passes here, so the index stays current
     return Revision.objects.create(
         article=article,
         number=last + 1,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("corrections/", views.corrections, name="corrections"),
+    path("search/", views.search_page, name="search"),
     path("preview/<str:token>/", views.share_preview, name="share_preview"),
     re_path(
         r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<slug>[-a-zA-Z0-9_]+)/$",

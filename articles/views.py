@@ -5,7 +5,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from articles import previews, selectors, structured_data
+from articles import previews, search, selectors, structured_data
+from articles.filters import ArticleSearchFilter
 from articles.models import Section
 
 
@@ -67,6 +68,27 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+
+
+def search_page(request):
+    """Full-text search with filters; bad input gets the form back with its errors (400)."""
+    filterset = ArticleSearchFilter(request.GET or None, queryset=selectors.public_articles())
+    valid = filterset.is_bound and filterset.is_valid()
+    results = filterset.qs if valid else selectors.public_articles().none()
+    page = selectors.paginate(results, request.GET.get("page"))
+    query = filterset.form.cleaned_data.get("q", "") if valid else ""
+    hits = (
+        [(article, search.snippet(article, query)) for article in page]
+        if query
+        else [(a, "") for a in page]
+    )
+    status = 400 if filterset.is_bound and not valid else 200
+    return render(
+        request,
+        "articles/search.html",
+        {"filterset": filterset, "page_obj": page, "hits": hits, "query": query, "searched": valid},
+        status=status,
+    )
 
 
 def corrections(request):

@@ -111,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -166,6 +169,7 @@ NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", True)
 NEWSROOM_REAPPROVE_ON_EDIT = env_bool("NEWSROOM_REAPPROVE_ON_EDIT", True)
 NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "48"))
 NEWSROOM_PAGE_SIZE = 12
+NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")  # PostgreSQL
 NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 
 LOGIN_URL = "admin:login"
