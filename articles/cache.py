@@ -5,8 +5,12 @@ every page that might show the story is rebuilt on its next request. Purges run 
 transaction commits, so a rolled-back transition never empties the cache.
 """
 
+import hashlib
+from functools import wraps
+
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "newsroom:public-generation"
 
@@ -27,3 +31,45 @@ def purge_public_pages() -> None:
 def purge_after_commit(article) -> None:
     """Purge the pages that show `article` once the current transaction commits."""
     transaction.on_commit(purge_public_pages)
+
+
+# Serving public pages from the cache.
+
+PAGE_TIMEOUT = 120  # seconds on our side; a purge makes pages stale at once anyway
+PUBLIC_CACHE_CONTROL = {
+    "public": True,
+    "max_age": 60,
+    "s_maxage": 300,
+    "stale_while_revalidate": 600,
+}
+
+
+def page_key(request) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"newsroom:page:{public_generation()}:{path}"
+
+
+def cache_public_page(view):
+    """Serve anonymous readers from the cache; staff always get a fresh, private page.
+
+    Only 200 responses are stored, so a 404 for a not-yet-public story is never remembered.
+    ETag and 304 answers come from ConditionalGetMiddleware.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = page_key(request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.has_header("Cache-Control"):
+                patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+                patch_vary_headers(response, ["Cookie"])
+                cache.set(key, response, PAGE_TIMEOUT)
+        return response
+
+    return wrapper

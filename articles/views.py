@@ -3,18 +3,22 @@
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import http_date
 from taggit.models import Tag
 
 from articles import previews, search, selectors, structured_data
+from articles.cache import cache_public_page
 from articles.filters import ArticleSearchFilter
 from articles.models import Section
 
 
+@cache_public_page
 def front_page(request):
     lead, blocks = selectors.front_page()
     return render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
 
 
+@cache_public_page
 def article_detail(request, year, month, day, slug):
     article = selectors.article_for_readers(
         year=int(year), month=int(month), day=int(day), slug=slug
@@ -44,6 +48,10 @@ def render_article(request, article, *, preview=False):
             "preview": preview,
         },
     )
+    if article.updated_at or article.publish_at:
+        response["Last-Modified"] = http_date(
+            (article.updated_at or article.publish_at).timestamp()
+        )
     if preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -58,18 +66,21 @@ def share_preview(request, token):
     return render_article(request, selectors.article_for_preview(article.pk), preview=True)
 
 
+@cache_public_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = selectors.paginate(selectors.articles_in_section(section), request.GET.get("page"))
     return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
 
 
+@cache_public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
+@cache_public_page
 def search_page(request):
     """Full-text search with filters; bad input gets the form back with its errors (400)."""
     filterset = ArticleSearchFilter(request.GET or None, queryset=selectors.public_articles())
@@ -91,6 +102,7 @@ def search_page(request):
     )
 
 
+@cache_public_page
 def corrections(request):
     page = selectors.paginate(selectors.public_corrections(), request.GET.get("page"))
     return render(request, "articles/corrections.html", {"page_obj": page})

@@ -4,9 +4,11 @@ from django.http import Http404
 from django.shortcuts import render
 
 from articles import selectors as article_selectors
+from articles.cache import cache_public_page
 from people.selectors import entity_by_slug
 
 
+@cache_public_page
 def entity_detail(request, slug):
     entity = entity_by_slug(slug)
     if entity is None:
