@@ -113,8 +113,15 @@ class Article(models.Model):
     tags = TaggableManager("tags", through=TaggedArticle, blank=True)
 
     hero_image = models.ImageField(
-        "hero image", upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_upload]
+        "hero image",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="hero_width",
+        height_field="hero_height",
     )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
     hero_caption = models.CharField("hero image caption", max_length=300, blank=True)
     hero_credit = models.CharField("hero image credit", max_length=150, blank=True)

@@ -3,9 +3,11 @@
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.markdown import render_plain_text
+from articles.renditions import structured_data_images
 
 KIND_TYPES = {
     "analysis": "AnalysisNewsArticle",
@@ -36,8 +38,8 @@ def news_article(article) -> SafeString:
         "@type": KIND_TYPES.get(article.kind, "NewsArticle"),
         "headline": article.headline,
         "description": article.standfirst or render_plain_text(article.body)[:300],
-        "datePublished": published.isoformat() if published else None,
-        "dateModified": modified.isoformat() if modified else None,
+        "datePublished": timezone.localtime(published).isoformat() if published else None,
+        "dateModified": timezone.localtime(modified).isoformat() if modified else None,
         "author": [
             {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
             | ({"jobTitle": person.role} if person.role else {})
@@ -52,6 +54,8 @@ def news_article(article) -> SafeString:
         "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
         "url": absolute(article.get_absolute_url()),
         "keywords": [tag.name for tag in article.tags.all()],
+        "image": [absolute(url) for url in structured_data_images(article.hero_image)] or None,
+        "isAccessibleForFree": True,
     }
     if article.section:
         data["articleSection"] = article.section.name
@@ -63,8 +67,33 @@ def news_article(article) -> SafeString:
             {
                 "@type": "CorrectionComment",
                 "text": correction.text,
-                "datePublished": correction.created_at.isoformat(),
+                "datePublished": timezone.localtime(correction.created_at).isoformat(),
             }
             for correction in corrections
         ]
     return as_script({key: value for key, value in data.items() if value is not None})
+
+
+def entity(entity, *, is_organization: bool) -> SafeString:
+    """Return Person or Organization JSON-LD for a people page."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization" if is_organization else "Person",
+        "name": entity.name,
+        "url": absolute(entity.get_absolute_url()),
+    }
+    if entity.aliases:
+        data["alternateName"] = entity.aliases
+    if is_organization:
+        if entity.description:
+            data["description"] = entity.description
+    else:
+        if entity.bio:
+            data["description"] = entity.bio
+        if entity.role:
+            data["jobTitle"] = entity.role
+        if entity.honorific:
+            data["honorificPrefix"] = entity.honorific
+        if entity.photo and entity.photo_width:
+            data["image"] = absolute(structured_data_images(entity.photo)[-1])
+    return as_script(data)

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
 from taggit.models import Tag
 
-from articles import previews, search, selectors, structured_data
+from articles import previews, renditions, search, selectors, structured_data
 from articles.cache import cache_public_page
 from articles.filters import ArticleSearchFilter
 from articles.models import Section
@@ -45,6 +45,7 @@ def render_article(request, article, *, preview=False):
             "related": [pick.target for pick in article.public_picks],
             "corrections": article.corrections.all(),
             "structured_data": structured_data.news_article(article),
+            "share_image": renditions.share_image(article.hero_image),
             "preview": preview,
         },
     )

@@ -81,8 +81,15 @@ class Person(Entity):
     )
     bio = models.TextField("short biography", blank=True)
     photo = models.ImageField(
-        "photo", upload_to="people/%Y/", blank=True, validators=[validate_image_upload]
+        "photo",
+        upload_to="people/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="photo_width",
+        height_field="photo_height",
     )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

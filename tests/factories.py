@@ -96,3 +96,18 @@ def article_form_data(article, **changes):
         data[f"{prefix}-INITIAL_FORMS"] = "0"
     data.update(changes)
     return data
+
+
+def image_upload(name="photo.jpg", *, size=(1600, 900), image_format="JPEG", color="#336699"):
+    """Return an uploaded-file object holding a real image."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, image_format)
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}.get(
+        image_format, "application/octet-stream"
+    )
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)

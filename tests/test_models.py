@@ -58,7 +58,7 @@ def test_quote_speaker_is_person_or_organization():
 
 def test_hero_image_requires_alt_text():
     article = factories.make_article()
-    article.hero_image = "articles/2026/01/x.jpg"
+    article.hero_image = factories.image_upload()
     with pytest.raises(ValidationError) as error:
         article.clean()
     assert "hero_alt" in error.value.message_dict
@@ -114,6 +114,6 @@ def test_person_and_organization_cannot_share_a_slug():
 
 def test_person_photo_needs_alt_text():
     person = factories.make_person()
-    person.photo = "people/2026/p.jpg"
+    person.photo = factories.image_upload()
     with pytest.raises(ValidationError):
         person.full_clean()

@@ -19,3 +19,11 @@ def page_url(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(image, alt, sizes="100vw", loading="lazy"):
+    """Render a responsive <picture> (WebP with JPEG fallback) with explicit dimensions."""
+    from articles.renditions import picture as make_picture
+
+    return {"picture": make_picture(image), "alt": alt, "sizes": sizes, "loading": loading}

@@ -1,0 +1,111 @@
+"""A name spelled two ways in one story, or almost like a name we already know."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
+
+from articles.checks.findings import Finding, warning
+from articles.checks.story import Story
+from articles.wire.entities import allowed_edits
+from articles.wire.names import NameSpan
+from articles.wire.text import strip_possessive
+from articles.wire.vocabulary import COMMON_CAPITALISED, HONORIFICS, ORG_WORDS, PLACE_WORDS
+
+_GENERIC = COMMON_CAPITALISED | HONORIFICS | ORG_WORDS | PLACE_WORDS
+
+
+def check_name_spellings(story: Story) -> Iterator[Finding]:
+    """Warn about "Leonov"/"Leonev" in one story, and near misses of known names."""
+    reported: set[str] = set()
+    for finding in [*_spelled_two_ways(story), *_near_known_names(story)]:
+        if finding.passage not in reported:
+            reported.add(finding.passage)
+            yield finding
+
+
+def name_words(story: Story) -> Counter:
+    """Count the words of the story's names that are long enough to compare (in order met)."""
+    counts: Counter = Counter()
+    for span in story.names:
+        if _is_plain_word(span, story):
+            continue
+        for word in span.text.split():
+            word = strip_possessive(word).strip(".")
+            if _comparable(word):
+                counts[word] += 1
+    return counts
+
+
+def _spelled_two_ways(story: Story) -> Iterator[Finding]:
+    counts = name_words(story)
+    order = {word: position for position, word in enumerate(counts)}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        buckets[word[0].casefold()].append(word)
+    for bucket in buckets.values():
+        bucket.sort(key=len)
+        for index, first in enumerate(bucket):
+            for second in bucket[index + 1 :]:
+                if len(second) - len(first) > 2:
+                    break
+                if _same_name_misspelt(first, second, story):
+                    yield _two_ways(first, second, counts, order)
+
+
+def _same_name_misspelt(first: str, second: str, story: Story) -> bool:
+    a, b = first.casefold(), second.casefold()
+    if a == b or a.startswith(b) or b.startswith(a):
+        return False  # "Russia"/"Russian" is grammar, not spelling
+    if story.known.is_known_word(a) and story.known.is_known_word(b):
+        return False  # two people we know, e.g. "Jones" and "Jonas"
+    limit = min(allowed_edits(a), allowed_edits(b))
+    return limit > 0 and OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+def _two_ways(first: str, second: str, counts: Counter, order: dict[str, int]) -> Finding:
+    rare, common = sorted((first, second), key=lambda word: (counts[word], -order[word]))
+    return warning(
+        "name_spelled_two_ways",
+        f'The story spells a name two ways: "{common}" ({_times(counts[common])}) and '
+        f'"{rare}" ({_times(counts[rare])}). Use one spelling.',
+        rare,
+    )
+
+
+def _near_known_names(story: Story) -> Iterator[Finding]:
+    for span in story.names:
+        if _is_plain_word(span, story) or not _comparable(strip_possessive(span.text)):
+            continue
+        spelling = story.known.near_miss(span.text)
+        if spelling:
+            yield warning(
+                "name_spelled_two_ways",
+                f'"{span.text}" is close to "{spelling}", the spelling we hold for someone we '
+                "know. Check which is right.",
+                span.text,
+            )
+
+
+def _is_plain_word(span: NameSpan, story: Story) -> bool:
+    """Say whether a capitalised word only opens a sentence ("Officials said…")."""
+    return (
+        span.words == 1
+        and span.at_sentence_start
+        and (span.text.casefold() in story.lowercase_words or span.text in _GENERIC)
+    )
+
+
+def _comparable(word: str) -> bool:
+    return (
+        allowed_edits(word) > 0
+        and word not in _GENERIC
+        and not word.isupper()
+        and not any(char.isdigit() for char in word)
+    )
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
