@@ -403,6 +403,11 @@ class ArticleEvent(AppendOnly):
     from_status = models.CharField("from", max_length=20, choices=Article.Status.choices)
     to_status = models.CharField("to", max_length=20, choices=Article.Status.choices)
     comment = models.TextField("comment", blank=True)
+    override_reason = models.TextField(
+        "reason for approving over blockers",
+        blank=True,
+        help_text="Logged when checks found blockers.",
+    )
     publish_at = models.DateTimeField("publish time", null=True, blank=True)
     created_at = models.DateTimeField("when", default=timezone.now, db_index=True)
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import cache, revisions
+from articles import cache, checks, revisions
 from articles.models import Article, ArticleEvent, Correction, Revision, UpdateProposal
 
 Status = Article.Status
@@ -149,8 +149,14 @@ def approve(
     user,
     publish_at: datetime | None = None,
     comment: str = "",
+    *,
+    override_reason: str = "",
 ) -> Article:
-    """Publish a story in review now, or schedule it when `publish_at` is in the future."""
+    """Publish a story in review now, or schedule it when `publish_at` is in the future.
+
+    While the editorial checks find a blocker, approval needs `override_reason`, which is
+    logged with the event.
+    """
     now = timezone.now()
     with transaction.atomic():
         locked = _lock(article)
@@ -164,6 +170,13 @@ def approve(
                 "You wrote or last edited this article, so another reviewer must approve it "
                 "(four-eyes rule)."
             )
+        override_reason = (override_reason or "").strip()
+        standing = checks.blockers(checks.run_checks(locked))
+        if standing and not override_reason:
+            raise TransitionError(
+                f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} "
+                f"(first: {standing[0].message}). Fix them, or give a reason to approve anyway."
+            )
         moment = max(publish_at, now) if publish_at else now
         scheduled = moment > now
         locked.status = Status.PUBLISHED
@@ -174,7 +187,10 @@ def approve(
         if not scheduled:
             locked.unpublished_at = None  # a withdrawn story stays "gone" until it is live again
         action = "articles.schedule" if scheduled else "articles.approve"
-        return _finish(locked, user, action, Status.IN_REVIEW, comment, publish_at=moment)
+        return _finish(
+            locked, user, action, Status.IN_REVIEW, comment, publish_at=moment,
+            override_reason=override_reason if standing else "",
+        )  # fmt: skip
 
 
 def reschedule(article: Article, user, publish_at: datetime, comment: str = "") -> Article:
@@ -439,6 +455,7 @@ def _finish(
     publish_at=None,
     revision_kind=None,
     based_on=None,
+    override_reason="",
 ) -> Article:
     try:
         article.full_clean(exclude=["hero_image"], validate_unique=False)
@@ -453,12 +470,22 @@ def _finish(
         transition=action,
         based_on=based_on,
     )
-    _log(article, user, action, from_status, comment, publish_at=publish_at)
+    _log(
+        article,
+        user,
+        action,
+        from_status,
+        comment,
+        publish_at=publish_at,
+        override_reason=override_reason,
+    )
     cache.purge_after_commit(article)
     return article
 
 
-def _log(article, user, action, from_status, comment, *, publish_at=None) -> ArticleEvent:
+def _log(
+    article, user, action, from_status, comment, *, publish_at=None, override_reason=""
+) -> ArticleEvent:
     return ArticleEvent.objects.create(
         article=article,
         actor=user,
@@ -467,4 +494,5 @@ def _log(article, user, action, from_status, comment, *, publish_at=None) -> Art
         to_status=article.status,
         comment=comment,
         publish_at=publish_at,
+        override_reason=override_reason,
     )
