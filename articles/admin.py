@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from articles import editing, previews, revisions, selectors, workflow
+from articles import checks, editing, previews, revisions, selectors, workflow
 from articles.forms import ArticleAdminForm, TransitionForm
 from articles.models import (
     Article,
@@ -310,7 +310,15 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.status == Article.Status.IN_REVIEW and workflow.breaks_four_eyes(user, article):
             refusal = "You wrote or last edited this story, so another reviewer must approve it."
         can_preview = workflow.can_preview(user, article)
+        findings = checks.run_checks(article)
         return {
+            "findings": findings,
+            "findings_by_severity": [
+                (severity, [f for f in findings if f.severity == severity])
+                for severity in ("blocker", "warning", "note")
+                if any(f.severity == severity for f in findings)
+            ],
+            "has_blockers": any(f.severity == "blocker" for f in findings),
             "state_label": self.status_label(article),
             "actions": actions,
             "refusal": refusal,
@@ -399,7 +407,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if action in {"approve", "schedule"}:
             if action == "schedule" and not publish_at:
                 raise workflow.TransitionError("Choose when the story should be published.")
-            approved = workflow.approve(article, user, publish_at=publish_at, comment=comment)
+            approved = workflow.approve(
+                article,
+                user,
+                publish_at=publish_at,
+                comment=comment,
+                override_reason=data["override_reason"],
+            )
             if approved.is_scheduled:
                 return f"Scheduled for {timezone.localtime(approved.publish_at):%d %b %Y %H:%M}."
             return "Approved and published."
@@ -567,7 +581,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(ReviewQueue)
 class ReviewQueueAdmin(ReadOnlyAdmin):
-    list_display = ["story", "waiting_for", "authors_list", "section", "waiting"]
+    list_display = ["story", "waiting_for", "authors_list", "section", "waiting", "findings"]
     list_select_related = ["section"]
     list_display_links = None
     list_filter = ["section"]
@@ -600,6 +614,11 @@ class ReviewQueueAdmin(ReadOnlyAdmin):
     @admin.display(description="Byline")
     def authors_list(self, article):
         return ", ".join(person.name for person in article.authors) or "—"
+
+    @admin.display(description="Copy desk", ordering="blocker_count")
+    def findings(self, article):
+        blockers, warnings = article.blocker_count, article.warning_count
+        return f"{blockers} blocker{'s' if blockers != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
 
     @admin.display(description="Waiting", ordering="waiting_since")
     def waiting(self, article):

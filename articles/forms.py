@@ -13,6 +13,7 @@ class TransitionForm(forms.Form):
     comment = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
     publish_at = forms.DateTimeField(required=False, input_formats=DATETIME_LOCAL)
     kind = forms.ChoiceField(required=False, choices=Correction.Kind.choices)
+    override_reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
 
     def clean_publish_at(self):
         value = self.cleaned_data["publish_at"]

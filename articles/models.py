@@ -152,6 +152,8 @@ class Article(models.Model):
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Goes up by one with every saved change."
     )
+    blocker_count = models.PositiveIntegerField("copy-desk blockers", default=0, editable=False)
+    warning_count = models.PositiveIntegerField("copy-desk warnings", default=0, editable=False)
     # Kept current by articles.search on PostgreSQL (GIN-indexed there); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(

@@ -105,7 +105,9 @@ def record(
     """Store a new revision of the article (call inside the transaction that saved it)."""
     last = article.revisions.aggregate(last=Max("number"))["last"] or 0
     if kind != Revision.Kind.PROPOSED:
-        search.index_article(article)  # every save passes here, so the index stays current
+        # Every save passes here, so the search index and the copy-desk counts stay current.
+        search.index_article(article)
+        count_findings(article)
     return Revision.objects.create(
         article=article,
         number=last + 1,
@@ -115,6 +117,18 @@ def record(
         transition=transition,
         based_on=based_on,
         created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+def count_findings(article: Article) -> None:
+    """Store how many blockers and warnings the copy desk finds (shown in the review queue)."""
+    from articles import checks
+
+    findings = checks.run_checks(article)
+    article.blocker_count = sum(f.severity == "blocker" for f in findings)
+    article.warning_count = sum(f.severity == "warning" for f in findings)
+    Article.objects.filter(pk=article.pk).update(
+        blocker_count=article.blocker_count, warning_count=article.warning_count
     )
 
 

@@ -18,6 +18,7 @@ from articles.wire.quotes import unclosed_quote_positions
 from articles.wire.text import words
 from articles.wire.vocabulary import DANGLING_WORDS, MONTHS, STOPWORDS, WEEKDAYS
 
+_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] ")
 MIN_REPEAT_WORDS = 5
 MAX_POSTINGS = 200  # words in more sentences than this say nothing about repetition
 BOILERPLATE_LABELS = frozenset(
@@ -99,7 +100,7 @@ def content_words(sentence: str) -> frozenset[str]:
 def _similar(first: frozenset, second: frozenset, shared: int) -> bool:
     jaccard = shared / (len(first) + len(second) - shared)
     containment = shared / min(len(first), len(second))
-    return jaccard >= 0.7 or (containment >= 0.85 and jaccard >= 0.5)
+    return jaccard >= 0.7 or (containment >= 0.75 and shared >= MIN_REPEAT_WORDS + 1)
 
 
 def _repeat(earlier: Sentence, later: Sentence) -> Finding:
@@ -137,8 +138,17 @@ def is_web_label(paragraph: str) -> bool:
     return short and label.startswith(BOILERPLATE_OPENINGS)
 
 
+def is_markdown_block(paragraph: str) -> bool:
+    """Say whether a paragraph is a Markdown subheading, list, quote block or table."""
+    return paragraph.startswith(("#", "- ", "* ", "+ ", ">", "|")) or bool(
+        _NUMBERED_ITEM.match(paragraph)
+    )
+
+
 def looks_like_headline(paragraph: str) -> bool:
     """Say whether a paragraph is a short Title Case line with no sentence punctuation."""
+    if is_markdown_block(paragraph):
+        return False  # a subheading the writer meant
     found = paragraph.split()
     if not 3 <= len(found) <= 14 or paragraph.rstrip()[-1:] in TERMINAL_CHARS:
         return False
@@ -151,10 +161,15 @@ def looks_like_headline(paragraph: str) -> bool:
 
 def check_incomplete_sentences(story: Story) -> Iterator[Finding]:
     """Note paragraphs that trail off and sentences with no verb-like word."""
+    by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
+    for sentence in story.sentences:
+        by_paragraph[sentence.paragraph].append(sentence)
     for index, paragraph in enumerate(story.paragraphs):
         if is_web_label(paragraph) or looks_like_headline(paragraph):
             continue
-        sentences = [s for s in story.sentences if s.paragraph == index]
+        if is_markdown_block(paragraph):
+            continue
+        sentences = by_paragraph[index]
         if reason := trailing_reason(paragraph):
             yield note("incomplete_sentence", f"This paragraph {reason}.", sentences[-1].text)
         for sentence in sentences:
@@ -191,7 +206,7 @@ def lacks_verb(sentence: str) -> bool:
 
 def _verb_like(word: str, position: int) -> bool:
     lower = word.casefold()
-    if lower in VERBS or (word.islower() and lower.endswith(("ed", "ing")) and len(lower) > 4):
+    if lower in VERBS or (word.islower() and lower.endswith(("ed", "ing")) and len(lower) > 3):
         return True
     return (
         position > 0 and word.islower() and len(lower) > 3 and lower.endswith("s")

@@ -52,7 +52,7 @@ def _spelled_two_ways(story: Story) -> Iterator[Finding]:
                 if len(second) - len(first) > 2:
                     break
                 if _same_name_misspelt(first, second, story):
-                    yield _two_ways(first, second, counts, order)
+                    yield _two_ways(first, second, story, counts, order)
 
 
 def _same_name_misspelt(first: str, second: str, story: Story) -> bool:
@@ -65,8 +65,12 @@ def _same_name_misspelt(first: str, second: str, story: Story) -> bool:
     return limit > 0 and OSA.distance(a, b, score_cutoff=limit) <= limit
 
 
-def _two_ways(first: str, second: str, counts: Counter, order: dict[str, int]) -> Finding:
-    rare, common = sorted((first, second), key=lambda word: (counts[word], -order[word]))
+def _two_ways(first: str, second: str, story: Story, counts: Counter, order: dict) -> Finding:
+    """Report the spelling we do not know, else the rarer one, else the later one."""
+    rare, common = sorted(
+        (first, second),
+        key=lambda word: (story.known.is_known_word(word), counts[word], -order[word]),
+    )
     return warning(
         "name_spelled_two_ways",
         f'The story spells a name two ways: "{common}" ({_times(counts[common])}) and '
