@@ -1,6 +1,7 @@
 """The editors' admin. Declarative where it can be; every status change calls articles.workflow."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -12,8 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
-from articles import checks, editing, previews, revisions, selectors, workflow
-from articles.forms import ArticleAdminForm, TransitionForm
+from articles import checks, copydesk, editing, previews, revisions, selectors, workflow
+from articles.forms import ArticleAdminForm, TransitionForm, WireImportForm
 from articles.models import (
     Article,
     ArticleEvent,
@@ -26,6 +27,7 @@ from articles.models import (
     UpdateProposal,
 )
 from articles.views import render_article
+from articles.wire import WireError, import_wire
 
 ACTION_BUTTONS = {
     # name: (label, reason label, reason required, needs a time, needs a kind, primary)
@@ -319,6 +321,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 if any(f.severity == severity for f in findings)
             ],
             "has_blockers": any(f.severity == "blocker" for f in findings),
+            "suggestions": copydesk.suggestions_for(article)
+            if workflow.can_edit(user, article)
+            else [],
+            "suggestion_url": reverse("admin:articles_article_suggestion", args=[article.pk]),
             "state_label": self.status_label(article),
             "actions": actions,
             "refusal": refusal,
@@ -368,6 +374,8 @@ class ArticleAdmin(admin.ModelAdmin):
             ("<int:object_id>/proposals/<int:proposal_id>/", self.proposal_view, "proposal"),
             ("<int:object_id>/revisions/compare/", self.compare_view, "compare"),
             ("<int:object_id>/revisions/<int:number>/restore/", self.restore_view, "restore"),
+            ("<int:object_id>/suggestion/", self.suggestion_view, "suggestion"),
+            ("wire/import/", self.wire_import_view, "wire_import"),
         ]
         own = [
             path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
@@ -533,6 +541,66 @@ class ArticleAdmin(admin.ModelAdmin):
                     request, f"Revision {number} restored as a new revision.", messages.SUCCESS
                 )
         return self._back(article)
+
+    def suggestion_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        try:
+            entity = copydesk.accept_suggestion(
+                article,
+                request.user,
+                name=request.POST.get("name", ""),
+                kind=request.POST.get("kind", ""),
+            )
+        except workflow.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(
+                request, f"Added {entity.name} and linked it to this story.", messages.SUCCESS
+            )
+        return self._back(article)
+
+    def wire_import_view(self, request):
+        """Paste or upload wire copy: the same import and messages as `manage.py import_wire`."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = WireImportForm(request.POST or None, request.FILES or None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = import_wire(
+                    form.wire_data(),
+                    user=request.user,
+                    section=form.cleaned_data["section"],
+                    author=form.cleaned_data["author"],
+                    tags=form.tag_names(),
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except WireError as error:
+                self.message_user(request, f"Not imported: {error.message}", messages.ERROR)
+            else:
+                if result.duplicate_of is not None:
+                    self.message_user(
+                        request,
+                        "This copy was imported before; nothing was created.",
+                        messages.WARNING,
+                    )
+                elif result.article is not None:
+                    self.message_user(
+                        request, f"Draft created: “{result.article.headline}”.", messages.SUCCESS
+                    )
+                    return HttpResponseRedirect(
+                        reverse("admin:articles_article_change", args=[result.article.pk])
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import wire copy",
+            "form": form,
+            "result": result,
+        }
+        return TemplateResponse(request, "admin/articles/article/wire_import.html", context)
 
     # Bulk actions: each article goes through the workflow on its own.
 

@@ -67,6 +67,10 @@ def cache_public_page(view):
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.has_header("Cache-Control"):
+                if hasattr(response, "render") and not response.is_rendered:
+                    response = (
+                        response.render()
+                    )  # a lazy TemplateResponse must be rendered to be cached
                 patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
                 patch_vary_headers(response, ["Cookie"])
                 cache.set(key, response, PAGE_TIMEOUT)

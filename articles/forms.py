@@ -56,3 +56,45 @@ class ArticleAdminForm(forms.ModelForm):
             self.data[self.add_prefix("loaded_version")] = stale.current_version
             raise forms.ValidationError(stale.message, code="stale") from None
         return cleaned
+
+
+class WireImportForm(forms.Form):
+    """Paste or upload wire copy; the import itself is articles.wire.import_wire."""
+
+    text = forms.CharField(
+        label="Paste the copy",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
+    )
+    file = forms.FileField(label="…or upload a text file", required=False)
+    section = forms.ModelChoiceField(queryset=None, required=False, empty_label="No section yet")
+    author = forms.ModelChoiceField(
+        queryset=None, required=False, label="Byline", empty_label="No byline yet"
+    )
+    tags = forms.CharField(required=False, help_text="Comma-separated.", max_length=500)
+    dry_run = forms.BooleanField(label="Only show what would be created", required=False)
+
+    def __init__(self, *args, **kwargs):
+        from articles.models import Section
+        from people.models import Person
+
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = Section.objects.all()
+        self.fields["author"].queryset = Person.objects.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("text", "").strip()) == bool(cleaned.get("file")):
+            raise forms.ValidationError(
+                "Paste the copy or upload a file (one of the two).", code="one_source"
+            )
+        return cleaned
+
+    def wire_data(self) -> bytes:
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.read(3 * 1024 * 1024)  # more than the parser accepts, so it can say so
+        return self.cleaned_data["text"].encode()
+
+    def tag_names(self) -> list[str]:
+        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]

@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from articles.models import Article, Correction, Quote, RelatedPick, Section
+from articles.models import Article, Correction, Quote, Section
 
 FRONT_PAGE_STORIES_PER_SECTION = 4
 MAX_PAGE_NUMBER = 10_000
@@ -63,7 +63,7 @@ def front_page() -> tuple[Article | None, list[SectionBlock]]:
 
 
 def with_page_data(queryset: QuerySet) -> QuerySet:
-    """Prefetch everything the article page shows (authors, tags, people, quotes, public picks)."""
+    """Prefetch everything the article page shows (authors, tags, people, quotes, corrections)."""
     return queryset.for_listing().prefetch_related(
         "tags",
         "people_mentioned",
@@ -73,13 +73,6 @@ def with_page_data(queryset: QuerySet) -> QuerySet:
             queryset=Quote.objects.select_related("speaker_person", "speaker_organization"),
         ),
         Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
-        Prefetch(
-            "picks",
-            queryset=RelatedPick.objects.filter(target__in=Article.objects.published())
-            .select_related("target", "target__section")
-            .order_by("position", "id"),
-            to_attr="public_picks",
-        ),
     )
 
 

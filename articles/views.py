@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
 from taggit.models import Tag
 
-from articles import previews, renditions, search, selectors, structured_data
+from articles import previews, related, renditions, search, selectors, structured_data
 from articles.cache import cache_public_page
 from articles.filters import ArticleSearchFilter
 from articles.models import Section
@@ -42,7 +42,10 @@ def render_article(request, article, *, preview=False):
             "article": article,
             "authors": article.authors,
             "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
-            "related": [pick.target for pick in article.public_picks],
+            "related": related.rank_related(article)
+            if preview
+            else related.related_for_page(article),
+            "more_from_author": related.more_from_author(article),
             "corrections": article.corrections.all(),
             "structured_data": structured_data.news_article(article),
             "share_image": renditions.share_image(article.hero_image),

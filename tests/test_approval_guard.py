@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def flawed(reporter, section):
     """A story in review with an unattributed quote (a blocker)."""
     article = factories.make_article(
-        section=section, created_by=reporter, body='The crowd thinned out by noon.\n\n"We will be back."'
+        section=section,
+        created_by=reporter,
+        body='The crowd thinned out by noon.\n\n"We will be back."',
     )
     factories.make_quote(article, text="We will be back.")
     return workflow.submit(article, reporter)
@@ -35,7 +37,9 @@ def test_an_override_reason_is_logged_with_the_approval(flawed, reviewer):
 
 def test_a_clean_story_needs_no_reason(in_review, reviewer):
     workflow.approve(in_review, reviewer)
-    assert ArticleEvent.objects.get(article=in_review, action="articles.approve").override_reason == ""
+    assert (
+        ArticleEvent.objects.get(article=in_review, action="articles.approve").override_reason == ""
+    )
 
 
 def test_admin_shows_the_copy_desk_panel_and_override_field(client, flawed, reviewer):

@@ -198,8 +198,27 @@ class TestQueryCeilings:
 
     def test_article_page(self, client, section, django_assert_max_num_queries):
         article = self.build_story(section, 1)
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(12):
             assert client.get(article.get_absolute_url()).status_code == 200
+
+    def test_article_page_count_does_not_grow(self, client, section):
+        """Twice the authors, tags, quotes and related stories: the same number of queries."""
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        small, large = self.build_story(section, 1), self.build_story(section, 2)
+        for person in [factories.make_person() for _ in range(3)]:
+            factories.make_quote(large, speaker_person=person, is_pull_quote=True)
+            large.people_mentioned.add(person)
+        large.tags.add("extra-1", "extra-2")
+        counts = []
+        for article in (small, large):
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                client.get(article.get_absolute_url())
+            counts.append(len(queries))
+        assert counts[0] == counts[1]
 
     @pytest.mark.parametrize("url", ["/", "/sections/missions/"])
     def test_listings(self, client, section, url, django_assert_max_num_queries):

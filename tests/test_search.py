@@ -33,7 +33,9 @@ def archive(section, author):
         published_ago=timedelta(days=20),
     )  # fmt: skip
     about.people_mentioned.add(leonov)
-    agency = factories.make_article(status="published", section=section, headline="Agency budget", body="Figures.")
+    agency = factories.make_article(
+        status="published", section=section, headline="Agency budget", body="Figures."
+    )
     agency.organizations_mentioned.add(nasa)
     for article in (in_headline, in_body, about, agency):
         editing.record_save(article, None, edited=False)  # index them as a save would
@@ -53,7 +55,9 @@ def test_query_is_kept_in_the_page_and_words_are_highlighted(client, archive):
 
 
 def test_every_word_must_match(client, archive):
-    assert headlines(client.get("/search/", {"q": "spacewalk ceremony"})) == ["Spacewalk pioneer honoured"]
+    assert headlines(client.get("/search/", {"q": "spacewalk ceremony"})) == [
+        "Spacewalk pioneer honoured"
+    ]
 
 
 def test_people_and_tags_are_searchable(client, archive):
@@ -79,18 +83,26 @@ def test_filters(client, archive, params, expected):
 
 def test_date_range(client, archive):
     today = timezone.localdate()
-    params = {"published_after": (today - timedelta(days=10)).isoformat(), "published_before": today.isoformat()}
+    params = {
+        "published_after": (today - timedelta(days=10)).isoformat(),
+        "published_before": today.isoformat(),
+    }
     found = set(headlines(client.get("/search/", params)))
     assert "Cosmonaut remembered" not in found
     assert "A quiet anniversary" in found
 
 
 def test_non_public_stories_are_never_found(client, archive, section, reporter, reviewer):
-    draft = factories.make_article(section=section, headline="Secret spacewalk plan", created_by=reporter)
+    draft = factories.make_article(
+        section=section, headline="Secret spacewalk plan", created_by=reporter
+    )
     editing.record_save(draft, None, edited=False)
     workflow.submit(draft, reporter)
     scheduled = factories.make_article(
-        status="published", section=section, headline="Future spacewalk", publish_at=timezone.now() + timedelta(days=1)
+        status="published",
+        section=section,
+        headline="Future spacewalk",
+        publish_at=timezone.now() + timedelta(days=1),
     )
     editing.record_save(scheduled, None, edited=False)
     found = headlines(client.get("/search/", {"q": "spacewalk"}))
@@ -102,14 +114,21 @@ def test_proposed_update_is_not_searchable(client, archive, editor):
     from articles import revisions
 
     live = archive["agency"]
-    workflow.propose_update(live, editor, {**revisions.snapshot(live), "headline": "Zeppelin scandal"})
+    workflow.propose_update(
+        live, editor, {**revisions.snapshot(live), "headline": "Zeppelin scandal"}
+    )
     assert headlines(client.get("/search/", {"q": "zeppelin"})) == []
     assert headlines(client.get("/search/", {"q": "budget"})) == ["Agency budget"]
 
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": "x" * 5000}, {"published_after": "yesterday-ish"}, {"section": "no-such-section"}, {"kind": "gossip"}],
+    [
+        {"q": "x" * 5000},
+        {"published_after": "yesterday-ish"},
+        {"section": "no-such-section"},
+        {"kind": "gossip"},
+    ],
 )
 def test_bad_input_is_a_400_page_with_the_form(client, archive, params):
     response = client.get("/search/", params)
@@ -117,13 +136,23 @@ def test_bad_input_is_a_400_page_with_the_form(client, archive, params):
     assert '<form method="get"' in response.content.decode()
 
 
-@pytest.mark.parametrize("params", [{"q": "%%%"}, {"q": "'\"); DROP TABLE"}, {"q": "spacewalk", "page": "999999"}, {"q": "a & b | !c"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "%%%"},
+        {"q": "'\"); DROP TABLE"},
+        {"q": "spacewalk", "page": "999999"},
+        {"q": "a & b | !c"},
+    ],
+)
 def test_odd_queries_give_a_normal_page(client, archive, params):
     assert client.get("/search/", params).status_code == 200
 
 
 def test_snippets_escape_story_text(client, section):
-    article = factories.make_article(status="published", section=section, body="Rocket <script>alert(1)</script> rocket")
+    article = factories.make_article(
+        status="published", section=section, body="Rocket <script>alert(1)</script> rocket"
+    )
     editing.record_save(article, None, edited=False)
     page = client.get("/search/", {"q": "rocket"}).content.decode()
     assert "<script>alert(1)" not in page

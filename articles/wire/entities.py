@@ -41,6 +41,11 @@ def close_word(word: str, choices: list[str]) -> str | None:
     return None
 
 
+def _near_some_word(word: str, name: str) -> bool:
+    limit = allowed_edits(word)
+    return any(OSA.distance(word, other, score_cutoff=limit) <= limit for other in name.split())
+
+
 class KnownEntities:
     """People and organizations the newsroom knows, indexed by name, alias and surname."""
 
@@ -74,19 +79,6 @@ class KnownEntities:
     def kind_of(self, entity: Any) -> str:
         """Say "person" or "organization" for an entity this index holds."""
         return "person" if id(entity) in self._person_ids else "organization"
-
-    def names(self) -> list[str]:
-        """Return every known name and alias, as written."""
-        return [name for entity in self.entities for name in [entity.name, *(entity.aliases or [])]]
-
-    @property
-    def entities(self) -> list[Any]:
-        return [*self.people, *self.organizations]
-
-    @property
-    def single_words(self) -> list[str]:
-        """Every surname and one-word name, in comparable form."""
-        return self._single_keys
 
     def is_known_word(self, word: str) -> bool:
         return word.casefold() in self._single or word.casefold() in self._exact
@@ -145,14 +137,13 @@ class KnownEntities:
         return owners[0] if owners and len(owners) == 1 else None
 
     def _match_full(self, key: str) -> Any | None:
-        digits = _DIGITS.findall(key)
-        for choice, _score, index in process.extract(
-            key,
-            self._full_keys,
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=FUZZY_NAME_SCORE,
-            limit=5,
-        ):
-            if _DIGITS.findall(choice) == digits:
+        digits, surname = _DIGITS.findall(key), key.split()[-1]
+        candidates = process.extract(
+            key, self._full_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_SCORE
+        )
+        for choice, _score, index in candidates[:5]:
+            # Numbers must agree (Apollo 11 is not Apollo 12), and the surname may differ by a
+            # slip at most: "Anna Borg" scores 89 against "Anna Berg" but is someone else.
+            if _DIGITS.findall(choice) == digits and _near_some_word(surname, choice):
                 return self._full_owners[index]
         return None

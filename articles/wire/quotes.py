@@ -1,7 +1,8 @@
 """Find the quotations in copy and who said them.
 
 A quotation is text between straight double quotes within one paragraph (single quotes
-inside it are part of the text). A quote left open at the end of a paragraph counts only
+inside it are part of the text; single quotes are never taken as quotation marks, since
+they double as apostrophes). A quote left open at the end of a paragraph counts only
 when the next paragraph opens with a quote mark (the convention for a quote that runs on);
 otherwise it is ignored, so an unclosed mark never swallows the rest of the copy.
 

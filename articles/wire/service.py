@@ -13,11 +13,13 @@ from django.utils.text import slugify
 # The checks read wire text through articles.wire.text, so import the package (not names
 # from it): whichever of the two is imported first, this module loads without a cycle.
 from articles import checks as editorial_checks
+from articles import revisions
 from articles.models import Article, Byline, Quote
 from articles.wire.entities import KnownEntities
 from articles.wire.names import Mentions, Suggestion, detect_mentions
 from articles.wire.parsing import ParsedWire, WireError, parse_wire
 from articles.wire.quotes import ExtractedQuote, extract_quotes
+from people.models import Person
 
 MAX_SLUG_BASE = 100
 
@@ -29,7 +31,7 @@ class ImportResult:
     duplicate_of: Article | None = None
     quotes: list[ExtractedQuote] = field(default_factory=list)
     mentions: Mentions = field(default_factory=Mentions)
-    findings: list = field(default_factory=list)
+    findings: list[editorial_checks.Finding] = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -38,7 +40,7 @@ class ImportResult:
         return self.mentions.suggestions
 
     @property
-    def blockers(self) -> list:
+    def blockers(self) -> list[editorial_checks.Finding]:
         return editorial_checks.blockers(self.findings)
 
 
@@ -116,6 +118,7 @@ def save_draft(
             article.tags.add(*tags)
         link_mentions(article, result)
         Quote.objects.bulk_create(build_quotes(article, result.quotes))
+        revisions.record(article, user)  # every save stores a revision
     return article
 
 
@@ -145,7 +148,9 @@ def build_quotes(article: Article, quotes: list[ExtractedQuote]) -> list[Quote]:
     """Return unsaved Quote rows for the extracted quotes, linked to known speakers."""
     rows = []
     for position, quote in enumerate(quotes):
-        is_person = quote.speaker_kind == "person"
+        is_person = isinstance(quote.matched, Person) or (
+            quote.matched is None and quote.speaker_kind == "person"
+        )
         rows.append(
             Quote(
                 article=article,
