@@ -123,3 +123,23 @@ def test_pending_update_waits_in_the_review_queue(client, reporter, reviewer, li
     page = client.get(reverse("admin:articles_reviewqueue_changelist")).content.decode()
     assert live.headline in page
     assert "Approval of an update" in page
+
+
+def test_proposed_headline_is_in_no_feed_sitemap_search_or_api(client, editor, live):
+    """Readers keep the live version on every machine route too, until a reviewer approves."""
+    propose(client, editor, live, headline="Proposed headline nobody should see")
+    client.logout()
+    routes = [
+        "/feeds/latest/rss/",
+        "/feeds/latest/atom/",
+        "/feeds/sections/missions/rss/",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+        "/search/?q=proposed",
+        "/api/v1/articles/",
+        f"/api/v1/articles/{live.pk}/",
+    ]
+    for url in routes:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Proposed headline nobody should see" not in response.content.decode(), url
