@@ -8,14 +8,14 @@ from articles.markdown import render_plain_text
 from articles.models import Article
 from articles.wire import KnownEntities, detect_mentions
 from articles.wire.names import Suggestion
+from articles.wire.text import split_paragraphs
 from people.models import Organization, Person, unique_slug
 
 
 def suggestions_for(article: Article) -> list[Suggestion]:
     """Return names in the story that match no known person or organization."""
     text = "\n\n".join(filter(None, [article.standfirst, render_plain_text(article.body)]))
-    paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
-    return detect_mentions(paragraphs, known=KnownEntities.from_database()).suggestions
+    return detect_mentions(split_paragraphs(text), known=KnownEntities.from_database()).suggestions
 
 
 def accept_suggestion(article: Article, user, *, name: str, kind: str) -> Person | Organization:

@@ -17,7 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from articles.wire.text import straighten_double_quotes
+from articles.wire.text import split_paragraphs, straighten_double_quotes
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 200
@@ -124,16 +124,7 @@ def group_paragraphs(lines: list[str]) -> list[str]:
         lines = lines[1:]
     if "" not in _trim_trailing_blanks(lines):
         return [line for line in lines if line]
-    paragraphs, current = [], []
-    for line in lines:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
+    return split_paragraphs("\n".join(lines))
 
 
 def split_standfirst(paragraphs: list[str]) -> tuple[str, str, list[str]]:
