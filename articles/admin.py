@@ -1,6 +1,7 @@
 """The editors' admin. Declarative where it can be; every status change calls articles.workflow."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
@@ -170,6 +171,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     ("kind", "section"),
                     "dateline",
                     "tags",
+                    "new_tags",
                 ]
             },
         ),
@@ -191,6 +193,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     # Who sees and edits what: the rules are workflow's predicates.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.base_fields["tags"].widget = AutocompleteSelectMultiple(
+            Article._meta.get_field("tags"), self.admin_site
+        )
+        return form
 
     def get_queryset(self, request):
         queryset = (

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles import editing
 from articles.models import Article, Correction
@@ -23,9 +24,20 @@ class TransitionForm(forms.Form):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The article form; it carries the version it was loaded at so a stale save is refused."""
+    """The article form; it carries the version it was loaded at so a stale save is refused.
+
+    Tags are picked with the admin's autocomplete; tags that do not exist yet are typed into
+    `new_tags` (comma-separated) and created on save.
+    """
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    tags = forms.ModelMultipleChoiceField(queryset=Tag.objects.all(), required=False)
+    new_tags = forms.CharField(
+        label="New tags",
+        required=False,
+        max_length=500,
+        help_text="Comma-separated tags not in the list yet.",
+    )
 
     class Meta:
         model = Article
@@ -39,10 +51,18 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.stale_edit = None
         if self.instance.pk:
+            self.initial["tags"] = list(self.instance.tags.all())
+        if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def clean_new_tags(self):
+        return [
+            name.strip()[:100] for name in self.cleaned_data["new_tags"].split(",") if name.strip()
+        ]
 
     def clean(self):
         cleaned = super().clean()
+        cleaned["tags"] = [*cleaned.get("tags", []), *cleaned.get("new_tags", [])]
         if not self.instance.pk:
             return cleaned
         loaded = cleaned.get("loaded_version") or self.instance.version

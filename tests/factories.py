@@ -95,7 +95,7 @@ def article_form_data(article, **changes):
         "kind": article.kind,
         "section": article.section_id or "",
         "dateline": article.dateline,
-        "tags": ", ".join(article.tags.names()),
+        "tags": [tag.pk for tag in article.tags.all()],
     }
     for prefix in ("bylines", "quotes", "picks"):
         data[f"{prefix}-TOTAL_FORMS"] = "0"

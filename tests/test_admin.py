@@ -100,7 +100,7 @@ def test_status_cannot_be_set_through_the_change_form(admin_client, story):
         "kind": "news",
         "section": story.section_id,
         "dateline": "",
-        "tags": "Moon",
+        "new_tags": "Moon",
         "status": "published",
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
@@ -124,3 +124,17 @@ def test_article_changelist_query_ceiling(admin_client, section, django_assert_m
         )
     with django_assert_max_num_queries(12):
         assert admin_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+
+
+def test_tags_autocomplete_and_new_tags(admin_client, story):
+    """Editors pick existing tags from an autocomplete and type new ones; case does not split tags."""
+    found = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "mo"},
+    ).json()
+    assert [item["text"] for item in found["results"]] == ["Moon"]
+    from tests.factories import article_form_data
+
+    data = article_form_data(story, new_tags="Mars, MOON")
+    admin_client.post(reverse("admin:articles_article_change", args=[story.pk]), data)
+    assert sorted(story.tags.names()) == ["Mars", "Moon"]
