@@ -347,6 +347,11 @@ class ArticleAdmin(admin.ModelAdmin):
             ).count(),
             "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
             "proposals": self.proposals_context(user, article),
+            "returned_proposals": list(
+                article.proposals.filter(status=UpdateProposal.Status.RETURNED, proposed_by=user)
+                .filter(decided_at__gte=article.updated_at or article.created_at)
+                .select_related("decided_by")
+            ),
             "revisions": list(article.revisions.select_related("created_by")[:15]),
             "compare_url": reverse("admin:articles_article_compare", args=[article.pk]),
             "can_restore": workflow.can_edit(user, article)

@@ -152,6 +152,14 @@ class Article(models.Model):
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Goes up by one with every saved change."
     )
+    wire_hash = models.CharField(
+        "wire copy fingerprint",
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Set on import, so the same copy is not imported twice.",
+    )
     blocker_count = models.PositiveIntegerField("copy-desk blockers", default=0, editable=False)
     warning_count = models.PositiveIntegerField("copy-desk warnings", default=0, editable=False)
     # Kept current by articles.search on PostgreSQL (GIN-indexed there); unused on SQLite.

@@ -143,3 +143,13 @@ def test_proposed_headline_is_in_no_feed_sitemap_search_or_api(client, editor, l
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Proposed headline nobody should see" not in response.content.decode(), url
+
+
+def test_author_sees_why_their_update_was_sent_back(client, reporter, reviewer, live):
+    propose(client, reporter, live, body="Half-done fix.")
+    workflow.return_update(
+        UpdateProposal.objects.get(article=live), reviewer, "Check the date first."
+    )
+    page = client.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
+    assert "was sent back by reviewer" in page
+    assert "Check the date first." in page

@@ -101,3 +101,11 @@ def test_restore_button_in_the_admin(client, editor, draft):
 def test_every_transition_stores_a_revision(in_review, reviewer):
     workflow.approve(in_review, reviewer)
     assert in_review.revisions.first().transition == "articles.approve"
+
+
+def test_change_form_offers_to_compare_any_two_revisions(client, editor, draft):
+    editing.save_article(draft, editor, expected_version=draft.version, body="Second.")
+    editing.save_article(draft, editor, expected_version=draft.version + 1, body="Third.")
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+    assert 'name="a" id="id_compare_a"' in page and 'name="b" id="id_compare_b"' in page

@@ -158,3 +158,13 @@ def test_reporters_cannot_add_people(client, reporter, draft):
         {"name": "NASA", "kind": "organization"},
     )
     assert not Organization.objects.filter(name="NASA").exists()
+
+
+def test_duplicate_is_found_by_content_hash_even_after_editing(wire_file, editor):
+    """Re-sending the same wire copy after the desk rewrote the draft still creates nothing."""
+    run(str(wire_file))
+    article = Article.objects.get()
+    Article.objects.filter(pk=article.pk).update(headline="Desk's own headline", body="Rewritten.")
+    out, _ = run(str(wire_file))
+    assert "already imported" in out
+    assert Article.objects.count() == 1

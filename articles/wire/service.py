@@ -83,7 +83,11 @@ def import_wire(
 
 
 def find_duplicate(parsed: ParsedWire) -> Article | None:
-    """Return an article with the same headline and body, if one exists."""
+    """Return the article imported from the same copy (same content hash), or one with the same
+    headline and body, if one exists."""
+    by_hash = Article.objects.filter(wire_hash=parsed.content_hash).order_by("pk").first()
+    if by_hash is not None:
+        return by_hash
     return (
         Article.objects.filter(headline=parsed.headline, body=parsed.body_markdown)
         .order_by("pk")
@@ -106,6 +110,7 @@ def save_draft(
             section=section,
             created_by=user,
             last_edited_by=user,
+            wire_hash=parsed.content_hash,
         )
         try:
             article.full_clean()
