@@ -1,6 +1,6 @@
 """Benchmark the editorial checks: precision and recall over the wire corpus, and speed.
 
-    cd /work/main && .venv/bin/python bench/bench_checks.py
+    .venv/bin/python bench/bench_checks.py      (from the project root)
 
 Runs on a throwaway in-memory SQLite database (migrated quietly), so it touches no other data.
 Numbers are printed, never asserted: the tests assert behaviour, this measures it.
