@@ -1,6 +1,8 @@
 """The editors' admin. Declarative where it can be; every status change calls articles.workflow."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -81,6 +83,22 @@ class RelatedPickInline(admin.TabularInline):
     fields = ["position", "target"]
 
 
+class SafeDateChangeList(ChangeList):
+    """Turn an absurd date filter (?created_at__year=99999999999999999999) into the admin's
+    "invalid filter" answer instead of a crash inside Django's date handling."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class SafeDateFilters:
+    def get_changelist(self, request, **kwargs):
+        return SafeDateChangeList
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """An admin that lists and shows, and never adds, changes or deletes."""
 
@@ -131,7 +149,7 @@ def own_articles(queryset, user):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeDateFilters, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -210,6 +228,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not request.user.has_perm("articles.change_any_article"):
             queryset = own_articles(queryset, request.user)
         return queryset
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # A proposed update did not change the story: Django's "changed successfully" would mislead.
+        if getattr(request, "_proposal_savepoint", None) is not None and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -708,7 +732,7 @@ class ReviewQueueAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ArticleEvent)
-class ArticleEventAdmin(ReadOnlyAdmin):
+class ArticleEventAdmin(SafeDateFilters, ReadOnlyAdmin):
     list_display = [
         "created_at",
         "article",
@@ -741,3 +765,7 @@ class QuoteAdmin(ReadOnlyAdmin):
     list_filter = ["is_pull_quote", ("speaker_person", admin.EmptyFieldListFilter)]
     search_fields = ["text", "attribution_text", "article__headline"]
     autocomplete_fields = ["article", "speaker_person", "speaker_organization"]
+
+    def get_queryset(self, request):
+        visible = selectors.articles_visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(article__in=visible)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles import selectors
 from articles.cache import cache_public_page
@@ -91,14 +91,13 @@ def error(status: int, message: str, **extra) -> JsonResponse:
 def page_size_from(value) -> int | None:
     if value in (None, ""):
         return DEFAULT_PAGE_SIZE
-    try:
-        size = int(value)
-    except ValueError:
+    if not (value.isascii() and value.isdigit()):
         return None
+    size = int(value)
     return size if 1 <= size <= MAX_PAGE_SIZE else None
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def article_list(request):
     """List published stories, newest first (best first with `q`), filtered like /search/."""
@@ -130,7 +129,7 @@ def article_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def article_detail(request, pk):
     """Return one published story with its body, or a 404 exactly like a missing one."""

@@ -1,10 +1,9 @@
 """The copy desk's actions on a story: names to add to the directory, accepted in one click."""
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from articles import revisions, workflow
-from articles.markdown import render_plain_text
+from articles.markdown import render_plain_text, strip_control_characters
 from articles.models import Article
 from articles.wire import KnownEntities, detect_mentions
 from articles.wire.names import Suggestion
@@ -20,10 +19,12 @@ def suggestions_for(article: Article) -> list[Suggestion]:
 
 def accept_suggestion(article: Article, user, *, name: str, kind: str) -> Person | Organization:
     """Add a suggested name to the directory, mention it in the story and link its quotes."""
+    if kind not in ("person", "organization"):
+        raise workflow.TransitionError("Say whether the name is a person or an organization.")
     model = Organization if kind == "organization" else Person
     permission = f"people.add_{model._meta.model_name}"
-    name = " ".join((name or "").split())[:200]
-    if not name or not slugify(name):
+    name = " ".join(strip_control_characters(name or "").split())[:200]
+    if not name:
         raise workflow.TransitionError("Give the name to add.")
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)

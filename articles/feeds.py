@@ -18,6 +18,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles import selectors
+from articles.markdown import strip_control_characters
 from articles.models import Article, Byline, Correction, Section
 from people.selectors import entity_by_slug
 
@@ -30,7 +31,27 @@ def absolute(path: str) -> str:
     return f"{settings.NEWSROOM_SITE_URL}{path}"
 
 
-class NewsroomRss(Rss201rev2Feed):
+def xml_safe(value):
+    """Return `value` (a string, or lists and dicts of them) without XML-invalid characters."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(item) for item in value)
+    return value
+
+
+class ControlCharacterSafe:
+    """A feed generator that drops control characters instead of failing on them."""
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe(self.feed)
+        self.items = xml_safe(self.items)
+        super().write(outfile, encoding)
+
+
+class NewsroomRss(ControlCharacterSafe, Rss201rev2Feed):
     """RSS 2.0 naming every author of a story, one `<dc:creator>` each."""
 
     def rss_attributes(self) -> dict:
@@ -42,7 +63,7 @@ class NewsroomRss(Rss201rev2Feed):
             handler.addQuickElement("dc:creator", name)
 
 
-class NewsroomAtom(Atom1Feed):
+class NewsroomAtom(ControlCharacterSafe, Atom1Feed):
     """Atom naming every author of a story, one `<author>` each."""
 
     def add_item_elements(self, handler, item) -> None:

@@ -5,8 +5,10 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import editing
+from articles.markdown import strip_control_characters
 from articles.models import Article, Correction
 
+MAX_YEARS_AHEAD = 10
 DATETIME_LOCAL = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
 
@@ -18,9 +20,13 @@ class TransitionForm(forms.Form):
 
     def clean_publish_at(self):
         value = self.cleaned_data["publish_at"]
-        if value and timezone.is_naive(value):
-            value = timezone.make_aware(value)
-        return value
+        if value is None:
+            return value
+        if value.year > timezone.now().year + MAX_YEARS_AHEAD:
+            raise forms.ValidationError(
+                f"Choose a time within the next {MAX_YEARS_AHEAD} years.", code="too_far"
+            )
+        return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -54,6 +60,12 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["tags"] = list(self.instance.tags.all())
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str):
+                self.cleaned_data[name] = strip_control_characters(value)
 
     def clean_new_tags(self):
         return [

@@ -557,6 +557,7 @@ class PreviewLink(models.Model):
     )
     created_at = models.DateTimeField("created", default=timezone.now)
     expires_at = models.DateTimeField("expires")
+    article_version = models.PositiveIntegerField("article version", default=0)
     content_fingerprint = models.CharField(max_length=64)
     revoked_at = models.DateTimeField("revoked", null=True, blank=True)
 

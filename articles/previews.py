@@ -2,7 +2,7 @@
 
 The token is signed with Django's signing framework and names a PreviewLink row; the row holds
 the expiry, the revocation and a fingerprint of the content it was made for, so the link stops
-working once the story is published, edited or the link is revoked.
+working once the story is published or scheduled, saved again, or the link is revoked.
 """
 
 import hashlib
@@ -45,6 +45,7 @@ def create_share_link(article: Article, user, *, hours: int | None = None) -> st
         article=article,
         created_by=user,
         expires_at=timezone.now() + lifetime,
+        article_version=article.version,
         content_fingerprint=content_fingerprint(article),
     )
     token = signing.dumps({"link": link.pk}, salt=SALT, compress=True)
@@ -67,8 +68,15 @@ def article_for_token(token: str) -> Article | None:
     except (signing.BadSignature, PreviewLink.DoesNotExist, KeyError, TypeError, ValueError):
         return None
     article = link.article
-    if link.revoked_at or link.expires_at <= timezone.now() or article.is_public:
+    if link.revoked_at or link.expires_at <= timezone.now():
         return None
-    if content_fingerprint(article) != link.content_fingerprint:
+    if article.status == Article.Status.PUBLISHED:  # live, or approved and scheduled
+        return None
+    # Any save bumps the version (byline, tags, quotes…); the fingerprint also catches text
+    # changed behind the application's back.
+    if (
+        article.version != link.article_version
+        or content_fingerprint(article) != link.content_fingerprint
+    ):
         return None
     return article

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -133,6 +133,20 @@ def articles_about(entity) -> QuerySet:
     return public_articles().filter(**{field: entity})
 
 
+def has_public_presence(entity) -> bool:
+    """Say whether readers may know of this person or organization: a biography, or a
+    published story by, about or quoting them."""
+    if getattr(entity, "bio", "") or getattr(entity, "description", ""):
+        return True
+    public = Article.objects.published()
+    speaker = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
+    return (
+        articles_about(entity).exists()
+        or articles_by(entity).exists()
+        or Quote.objects.filter(**{speaker: entity}, article__in=public).exists()
+    )
+
+
 def quotes_by(entity, *, limit: int = 20) -> list[Quote]:
     """Return the latest quotes this person or organization gave in published articles."""
     field = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
@@ -150,3 +164,14 @@ def public_corrections() -> QuerySet:
         .select_related("article")
         .order_by("-created_at", "-id")
     )
+
+
+def articles_visible_to(user) -> QuerySet:
+    """Return the articles a staff user may see in the admin: all of them for editors and
+    reviewers; for reporters, published ones and their own."""
+    if user.has_perm("articles.change_any_article"):
+        return Article.objects.all()
+    own = Q(created_by=user) | Q(bylines__person__user=user)
+    return Article.objects.filter(
+        Q(pk__in=Article.objects.published().values("pk")) | own
+    ).distinct()

@@ -80,7 +80,12 @@ def section_detail(request, slug):
 @cache_public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
+    stories = selectors.articles_tagged(tag)
+    if not stories.exists():
+        raise Http404(
+            "No public story carries this tag."
+        )  # a tag used only on drafts stays unknown
+    page = selectors.paginate(stories, request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
 
 

@@ -226,6 +226,7 @@ def cancel_schedule(article: Article, user, reason: str) -> Article:
             locked.first_published_at = None
             locked.updated_at = None
         locked.publish_at = None
+        _close_proposals(locked, user, "The schedule was cancelled.")
         return _finish(locked, user, "articles.cancel_schedule", Status.PUBLISHED, reason)
 
 
@@ -256,6 +257,7 @@ def unpublish(article: Article, user, reason: str) -> Article:
         locked.status = Status.DRAFT
         locked.unpublished_at = timezone.now()
         locked.went_live_at = None
+        _close_proposals(locked, user, "The story was unpublished.")
         return _finish(locked, user, "articles.unpublish", Status.PUBLISHED, reason)
 
 
@@ -347,6 +349,15 @@ def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article
             raise TransitionError("This update has already been decided.")
         if not user.has_perm("articles.approve_article"):
             raise TransitionError("Only reviewers can approve updates to published articles.")
+        if locked.status != Status.PUBLISHED:
+            raise TransitionError(
+                "The story is no longer published; send this update back instead."
+            )
+        if proposal.revision.version != locked.version:
+            raise TransitionError(
+                "The story has changed since this update was proposed, so approving it would undo "
+                "those changes. Send it back so it can be redone on the current text."
+            )
         if not can_review_update(user, proposal):
             raise TransitionError(
                 "You proposed this update, so another reviewer must approve it (four-eyes rule)."
@@ -438,6 +449,16 @@ def _require_reason(text: str, message: str) -> str:
     if not text:
         raise TransitionError(message)
     return text
+
+
+def _close_proposals(article: Article, user, reason: str) -> None:
+    """Send back every pending update of a story that is leaving publication."""
+    article.proposals.filter(status=UpdateProposal.Status.PENDING).update(
+        status=UpdateProposal.Status.RETURNED,
+        decided_by=user,
+        decided_at=timezone.now(),
+        reason=reason,
+    )
 
 
 def _never_live(article: Article) -> bool:

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article, Quote
+from articles import selectors
+from articles.models import Quote
 from people.forms import OrganizationForm, PersonForm
 from people.models import Organization, Person
 
@@ -42,30 +43,30 @@ def quote_links(quotes):
 
 
 class EntityAdmin(admin.ModelAdmin):
+    """Shared by people and organizations; the change form lists their stories and quotes,
+    limited to what the logged-in user may see (a reporter sees published stories and their own).
+    """
+
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["stories_about", "quotes_given"]
     speaker_field = ""
     mention_field = ""
 
-    @admin.display(description="Stories about them")
-    def stories_about(self, entity):
-        if not entity.pk:
-            return "—"
-        return article_links(
-            Article.objects.filter(**{self.mention_field: entity}).order_by("-created_at")[:LISTED]
-        )
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["newsroom_lists"] = self.story_lists(
+                obj, selectors.articles_visible_to(request.user)
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
-    @admin.display(description="Their quotes")
-    def quotes_given(self, entity):
-        if not entity.pk:
-            return "—"
+    def story_lists(self, entity, visible) -> list[tuple[str, str]]:
+        about = visible.filter(**{self.mention_field: entity}).order_by("-created_at")[:LISTED]
         quotes = (
-            Quote.objects.filter(**{self.speaker_field: entity})
+            Quote.objects.filter(**{self.speaker_field: entity}, article__in=visible.values("pk"))
             .select_related("article")
-            .order_by("-article__created_at")
+            .order_by("-article__created_at")[:LISTED]
         )
-        return quote_links(quotes[:LISTED])
+        return [("Stories about them", article_links(about)), ("Their quotes", quote_links(quotes))]
 
 
 @admin.register(Person)
@@ -75,23 +76,17 @@ class PersonAdmin(EntityAdmin):
     search_fields = ["name", "slug", "role"]
     list_select_related = ["user"]
     autocomplete_fields = ["user"]
-    readonly_fields = ["stories_by", *EntityAdmin.readonly_fields]
     speaker_field = "speaker_person"
     mention_field = "people_mentioned"
     fieldsets = [
         (None, {"fields": ["honorific", "name", "slug", "aliases", "role", "bio"]}),
         ("Photo", {"fields": ["photo", "photo_alt"]}),
         ("Staff", {"fields": ["user"]}),
-        ("In the newsroom", {"fields": ["stories_by", "stories_about", "quotes_given"]}),
     ]
 
-    @admin.display(description="Stories by them")
-    def stories_by(self, person):
-        if not person.pk:
-            return "—"
-        return article_links(
-            Article.objects.filter(bylines__person=person).order_by("-created_at")[:LISTED]
-        )
+    def story_lists(self, entity, visible):
+        by = visible.filter(bylines__person=entity).order_by("-created_at")[:LISTED]
+        return [("Stories by them", article_links(by)), *super().story_lists(entity, visible)]
 
 
 @admin.register(Organization)
@@ -101,7 +96,4 @@ class OrganizationAdmin(EntityAdmin):
     list_filter = ["kind"]
     speaker_field = "speaker_organization"
     mention_field = "organizations_mentioned"
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "aliases", "kind", "description"]}),
-        ("In the newsroom", {"fields": ["stories_about", "quotes_given"]}),
-    ]
+    fieldsets = [(None, {"fields": ["name", "slug", "aliases", "kind", "description"]})]

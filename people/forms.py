@@ -2,6 +2,7 @@
 
 from django import forms
 
+from articles.markdown import strip_control_characters
 from people.models import Organization, Person
 
 
@@ -22,7 +23,19 @@ class AliasesField(forms.CharField):
         return list(dict.fromkeys(line for line in lines if line))
 
 
-class PersonForm(forms.ModelForm):
+class StripControlCharacters:
+    """Remove invisible control characters from every text the form cleans."""
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str):
+                self.cleaned_data[name] = strip_control_characters(value)
+            elif isinstance(value, list):
+                self.cleaned_data[name] = [strip_control_characters(item) for item in value]
+
+
+class PersonForm(StripControlCharacters, forms.ModelForm):
     aliases = AliasesField(
         label="Other spellings",
         required=False,
@@ -44,7 +57,7 @@ class PersonForm(forms.ModelForm):
         ]
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(StripControlCharacters, forms.ModelForm):
     aliases = AliasesField(
         label="Other names",
         required=False,

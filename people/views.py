@@ -14,6 +14,8 @@ def entity_detail(request, slug):
     entity = entity_by_slug(slug)
     if entity is None:
         raise Http404("No such person or organization.")
+    if not article_selectors.has_public_presence(entity):
+        raise Http404("No such person or organization.")  # named only in unpublished copy so far
     is_organization = entity._meta.model_name == "organization"
     page = article_selectors.paginate(
         article_selectors.articles_about(entity), request.GET.get("page")

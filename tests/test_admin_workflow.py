@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, ArticleEvent
@@ -62,14 +63,26 @@ def test_reviewer_approves_from_the_change_form(client, reviewer, in_review):
 
 def test_reviewer_schedules_from_the_change_form(client, reviewer, in_review):
     client.force_login(reviewer)
+    year = timezone.now().year + 1
     response = client.post(
-        transition_url(in_review, "schedule"), {"publish_at": "2099-01-02T09:30"}
+        transition_url(in_review, "schedule"), {"publish_at": f"{year}-01-02T09:30"}
     )
-    assert any(message.startswith("Scheduled for 02 Jan 2099") for message in messages_of(response))
+    assert any(
+        message.startswith(f"Scheduled for 02 Jan {year}") for message in messages_of(response)
+    )
     in_review.refresh_from_db()
     assert in_review.is_scheduled
     page = client.get(change_url(in_review)).content.decode()
-    assert "Scheduled for 02 Jan 2099 09:30" in page
+    assert f"Scheduled for 02 Jan {year} 09:30" in page
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59", "2200-01-01T00:00"])
+def test_absurdly_distant_schedules_are_refused(client, reviewer, in_review, moment):
+    client.force_login(reviewer)
+    response = client.post(transition_url(in_review, "schedule"), {"publish_at": moment})
+    assert any("within the next 10 years" in message for message in messages_of(response))
+    in_review.refresh_from_db()
+    assert in_review.status == "in_review"
 
 
 def test_schedule_with_a_malformed_time_changes_nothing(client, reviewer, in_review):

@@ -126,3 +126,23 @@ def test_reporter_cannot_share_someone_elses_draft(other_reporter, draft):
 def test_published_story_has_no_share_link(reviewer, published_article):
     with pytest.raises(workflow.TransitionError, match="already public"):
         share(published_article, reviewer)
+
+
+def test_share_link_stops_when_tags_change(client, reviewer, in_review, editor):
+    """Any save counts as a change, not only the text: here, an editor adds a tag in the admin."""
+    from tests.factories import article_form_data
+
+    url = share(in_review, reviewer)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_article_change", args=[in_review.pk]),
+        article_form_data(in_review, new_tags="Extra"),
+    )
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+def test_share_link_stops_once_scheduled(client, reviewer, second_reviewer, in_review):
+    url = share(in_review, reviewer)
+    workflow.approve(in_review, second_reviewer, publish_at=timezone.now() + timedelta(days=3))
+    assert client.get(url).status_code == 404

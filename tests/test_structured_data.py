@@ -118,7 +118,11 @@ def test_kind_label_is_visible(client, story):
 
 def test_person_and_organization_pages_carry_json_ld(client, db):
     factories.make_person(
-        name="Yuri Gagarin", slug="yuri-gagarin", role="cosmonaut", aliases=["Iouri Gagarine"]
+        name="Yuri Gagarin",
+        slug="yuri-gagarin",
+        role="cosmonaut",
+        aliases=["Iouri Gagarine"],
+        bio="The first human in space.",
     )
     factories.make_organization(name="NASA", slug="nasa", description="The US space agency.")
     person = json_ld(client.get("/people/yuri-gagarin/").content.decode())

@@ -2,7 +2,7 @@
 
 from django import template
 
-from articles.markdown import render_markdown
+from articles.markdown import render_markdown, strip_control_characters
 
 register = template.Library()
 
@@ -27,3 +27,9 @@ def picture(image, alt, sizes="100vw", loading="lazy"):
     from articles.renditions import picture as make_picture
 
     return {"picture": make_picture(image), "alt": alt, "sizes": sizes, "loading": loading}
+
+
+@register.filter(name="xml_safe")
+def xml_safe(text):
+    """Drop characters that would make an XML document invalid."""
+    return strip_control_characters(str(text))

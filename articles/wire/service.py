@@ -14,6 +14,7 @@ from django.utils.text import slugify
 # from it): whichever of the two is imported first, this module loads without a cycle.
 from articles import checks as editorial_checks
 from articles import revisions
+from articles.markdown import strip_control_characters
 from articles.models import Article, Byline, Quote
 from articles.wire.entities import KnownEntities
 from articles.wire.names import Mentions, Suggestion, detect_mentions
@@ -119,8 +120,9 @@ def save_draft(
         article.save()
         if author is not None:
             Byline.objects.create(article=article, person=author, position=0)
-        if tags:
-            article.tags.add(*tags)
+        names = [strip_control_characters(tag).strip()[:100] for tag in tags]  # taggit's limit
+        if any(names):
+            article.tags.add(*filter(None, names))
         link_mentions(article, result)
         Quote.objects.bulk_create(build_quotes(article, result.quotes))
         revisions.record(article, user)  # every save stores a revision
