@@ -1,0 +1,234 @@
+"""The article admin: what each role sees and may edit, saving, bulk actions."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from articles import editing, revisions, workflow
+from articles.admin.common import (
+    AuthorListFilter,
+    BylineInline,
+    QuoteInline,
+    RelatedPickInline,
+    SafeDateFilters,
+    TagListFilter,
+    own_articles,
+)
+from articles.admin.panel import WorkflowPanelMixin
+from articles.admin.views import ArticleViewsMixin
+from articles.forms import ArticleAdminForm
+from articles.models import (
+    Article,
+    Byline,
+)
+
+
+@admin.register(Article)
+class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "headline",
+        "status_label",
+        "section",
+        "kind",
+        "authors_list",
+        "publish_at",
+        "modified_at",
+    ]
+    list_filter = ["status", "section", "kind", AuthorListFilter, TagListFilter, "publish_at"]
+    list_select_related = ["section"]
+    search_fields = ["headline", "standfirst", "body"]
+    date_hierarchy = "created_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["section", "people_mentioned", "organizations_mentioned"]
+    readonly_fields = [
+        "status_label",
+        "publish_at",
+        "first_published_at",
+        "updated_at",
+        "created_by",
+        "last_edited_by",
+    ]
+    inlines = [BylineInline, QuoteInline, RelatedPickInline]
+    actions = ["delete_drafts", "submit_selected", "approve_selected"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "loaded_version",
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "body",
+                    ("kind", "section"),
+                    "dateline",
+                    "tags",
+                    "new_tags",
+                ]
+            },
+        ),
+        ("Who is in the story", {"fields": ["people_mentioned", "organizations_mentioned"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        (
+            "Status",
+            {
+                "fields": [
+                    "status_label",
+                    "publish_at",
+                    "first_published_at",
+                    "updated_at",
+                    "created_by",
+                    "last_edited_by",
+                ]
+            },
+        ),
+    ]
+
+    # Who sees and edits what: the rules are workflow's predicates.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.base_fields["tags"].widget = AutocompleteSelectMultiple(
+            Article._meta.get_field("tags"), self.admin_site
+        )
+        return form
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+        )
+        if not request.user.has_perm("articles.change_any_article"):
+            queryset = own_articles(queryset, request.user)
+        return queryset
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # A proposed update did not change the story: Django's "changed successfully" would mislead.
+        if getattr(request, "_proposal_savepoint", None) is not None and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return workflow.can_edit(request.user, obj) or workflow.can_propose_update(
+            request.user, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (
+            obj is None or obj.first_published_at is None and obj.status != Article.Status.PUBLISHED
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # The list.
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, article):
+        if article.is_scheduled:
+            return f"Scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}"
+        return article.get_status_display()
+
+    @admin.display(description="Byline")
+    def authors_list(self, article):
+        return ", ".join(person.name for person in article.authors) or "—"
+
+    # Saving.
+
+    def save_model(self, request, obj, form, change):
+        if change and editing.is_proposal(request.user, obj):
+            # Save as usual so the inlines validate and save, take the snapshot, then roll the
+            # live story back: the change becomes a proposal and readers keep the live version.
+            request._proposal_savepoint = transaction.savepoint()
+        if not change:
+            obj.created_by = request.user
+        else:
+            obj.version += 1
+        obj.last_edited_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        savepoint = getattr(request, "_proposal_savepoint", None)
+        if savepoint is not None:
+            content = revisions.snapshot(article)
+            transaction.savepoint_rollback(savepoint)
+            workflow.propose_update(article, request.user, content)
+            self.message_user(
+                request,
+                "Your change is saved as a proposed update. Readers keep seeing the published "
+                "version until a reviewer approves it.",
+                messages.WARNING,
+            )
+            return
+        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        editing.record_save(article, request.user, edited=edited)
+        if change and edited and article.status == Article.Status.IN_REVIEW:
+            updated = workflow.return_to_draft_after_edit(article, request.user)
+            if updated.status == Article.Status.DRAFT:
+                article.status = updated.status
+                self.message_user(
+                    request,
+                    "The story changed during review, so it is back in draft: submit it again "
+                    "so a reviewer approves what they read.",
+                    messages.WARNING,
+                )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["stale_edit"] = getattr(context["adminform"].form, "stale_edit", None)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # Bulk actions: each article goes through the workflow on its own.
+
+    def _bulk(self, request, queryset, transition, done):
+        for article in queryset:
+            try:
+                transition(article, request.user)
+            except workflow.TransitionError as error:
+                self.message_user(request, f"“{article}”: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, f"“{article}”: {done}", messages.SUCCESS)
+
+    @admin.action(description="Submit selected for review", permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.submit, "submitted for review.")
+
+    @admin.action(description="Approve and publish selected", permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        self._bulk(request, queryset, workflow.approve, "approved and published.")
+
+    @admin.action(description="Delete selected drafts", permissions=["delete"])
+    def delete_drafts(self, request, queryset):
+        deletable = []
+        for article in queryset:
+            if self.has_delete_permission(request, article):
+                deletable.append(article.pk)
+            else:
+                self.message_user(
+                    request,
+                    f"“{article}” was not deleted: a story that has been published is never "
+                    "deleted. Unpublish it instead.",
+                    messages.ERROR,
+                )
+        if deletable:
+            doomed = Article.objects.filter(pk__in=deletable)
+            self.log_deletions(request, doomed)
+            doomed.delete()
+            self.message_user(request, f"Deleted {len(deletable)} draft(s).", messages.SUCCESS)
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("articles.submit_article")
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("articles.approve_article")

@@ -1,0 +1,108 @@
+"""Pieces the article admins share: inlines, list filters, read-only and date-safe bases."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Q
+
+from articles.models import (
+    Byline,
+    Quote,
+    RelatedPick,
+)
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["position", "person"]
+    verbose_name = "author"
+    verbose_name_plural = "byline (in order)"
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["speaker_person", "speaker_organization"]
+    fields = [
+        "position",
+        "text",
+        ("speaker_person", "speaker_organization"),
+        ("how", "where"),
+        "attribution_text",
+        "is_pull_quote",
+    ]
+
+
+class RelatedPickInline(admin.TabularInline):
+    model = RelatedPick
+    fk_name = "article"
+    extra = 0
+    autocomplete_fields = ["target"]
+    fields = ["position", "target"]
+
+
+class SafeDateChangeList(ChangeList):
+    """Turn an absurd date filter (?created_at__year=99999999999999999999) into the admin's
+    "invalid filter" answer instead of a crash inside Django's date handling."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class SafeDateFilters:
+    def get_changelist(self, request, **kwargs):
+        return SafeDateChangeList
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin that lists and shows, and never adds, changes or deletes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TagListFilter(admin.SimpleListFilter):
+    title = "tag"
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        from taggit.models import Tag
+
+        tags = Tag.objects.filter(articles_taggedarticle_items__isnull=False).distinct()
+        return [(tag.slug, tag.name) for tag in tags.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(tagged_items__tag__slug=self.value())
+        return queryset
+
+
+class AuthorListFilter(admin.SimpleListFilter):
+    title = "author"
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        from people.models import Person
+
+        return [(p.slug, p.name) for p in Person.objects.filter(bylines__isnull=False).distinct()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(bylines__person__slug=self.value())
+        return queryset
+
+
+def own_articles(queryset, user):
+    """Limit a queryset to articles the user created or is bylined on."""
+    return queryset.filter(Q(created_by=user) | Q(bylines__person__user=user)).distinct()

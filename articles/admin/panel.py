@@ -1,0 +1,123 @@
+"""The workflow panel on the article change form: state, buttons, copy desk, history."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import checks, copydesk, revisions, workflow
+from articles.models import (
+    Article,
+    Correction,
+    UpdateProposal,
+)
+
+ACTION_BUTTONS = {
+    # name: (label, reason label, reason required, needs a time, needs a kind, primary)
+    "submit": ("Submit for review", "Note for the reviewer (optional)", False, False, False, True),
+    "approve": ("Approve and publish", "Comment (optional)", False, False, False, True),
+    "schedule": ("Schedule…", "Comment (optional)", False, True, False, False),
+    "request_changes": ("Request changes…", "What needs to change", True, False, False, False),
+    "reschedule": ("Reschedule…", "Comment (optional)", False, True, False, False),
+    "cancel_schedule": ("Cancel schedule…", "Why", True, False, False, False),
+    "unpublish": ("Unpublish…", "Why (kept in the log)", True, False, False, False),
+    "publish_correction": (
+        "Publish correction…",
+        "Correction text readers will see",
+        True,
+        False,
+        True,
+        False,
+    ),
+}
+
+
+class WorkflowPanelMixin:
+    """Give the change form its workflow panel (see templates/admin/articles/article/)."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "workflow": self.workflow_context(request, article),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, article):
+        user = request.user
+        names = workflow.available_actions(user, article)
+        actions = []
+        for name in names:
+            label, reason_label, required, needs_time, needs_kind, primary = ACTION_BUTTONS[name]
+            actions.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "reason_label": reason_label,
+                    "reason_required": required,
+                    "needs_time": needs_time,
+                    "needs_kind": needs_kind,
+                    "primary": primary,
+                    "url": reverse("admin:articles_article_transition", args=[article.pk, name]),
+                }
+            )
+        refusal = ""
+        if article.status == Article.Status.IN_REVIEW and workflow.breaks_four_eyes(user, article):
+            refusal = "You wrote or last edited this story, so another reviewer must approve it."
+        can_preview = workflow.can_preview(user, article)
+        findings = checks.run_checks(article)
+        return {
+            "findings": findings,
+            "findings_by_severity": [
+                (severity, [f for f in findings if f.severity == severity])
+                for severity in ("blocker", "warning", "note")
+                if any(f.severity == severity for f in findings)
+            ],
+            "has_blockers": any(f.severity == "blocker" for f in findings),
+            "suggestions": copydesk.suggestions_for(article)
+            if workflow.can_edit(user, article)
+            else [],
+            "suggestion_url": reverse("admin:articles_article_suggestion", args=[article.pk]),
+            "state_label": self.status_label(article),
+            "actions": actions,
+            "refusal": refusal,
+            "events": list(article.events.select_related("actor")[:15]),
+            "change_request": workflow.latest_change_request(article),
+            "correction_kinds": Correction.Kind.choices,
+            "can_preview": can_preview,
+            "can_share": can_preview and not article.is_public,
+            "live_links": article.preview_links.filter(
+                revoked_at__isnull=True, expires_at__gt=timezone.now()
+            ).count(),
+            "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
+            "proposals": self.proposals_context(user, article),
+            "returned_proposals": list(
+                article.proposals.filter(status=UpdateProposal.Status.RETURNED, proposed_by=user)
+                .filter(decided_at__gte=article.updated_at or article.created_at)
+                .select_related("decided_by")
+            ),
+            "revisions": list(article.revisions.select_related("created_by")[:15]),
+            "compare_url": reverse("admin:articles_article_compare", args=[article.pk]),
+            "can_restore": workflow.can_edit(user, article)
+            or workflow.can_propose_update(user, article),
+            "share_url": reverse("admin:articles_article_share", args=[article.pk]),
+            "revoke_url": reverse("admin:articles_article_revoke", args=[article.pk]),
+        }
+
+    def proposals_context(self, user, article):
+        pending = list(
+            article.proposals.filter(status=UpdateProposal.Status.PENDING).select_related(
+                "revision", "proposed_by"
+            )
+        )
+        if not pending:
+            return []
+        live = revisions.snapshot(article)
+        return [
+            {
+                "proposal": proposal,
+                "changes": revisions.diff(live, proposal.revision.content),
+                "can_review": workflow.can_review_update(user, proposal),
+                "url": reverse("admin:articles_article_proposal", args=[article.pk, proposal.pk]),
+            }
+            for proposal in pending
+        ]

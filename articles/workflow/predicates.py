@@ -1,0 +1,106 @@
+"""Predicates: plain answers the transitions check and the admin uses to choose its buttons."""
+
+from django.conf import settings
+
+from articles.models import Article
+from articles.workflow.steps import Status
+
+
+def is_author(user, article: Article) -> bool:
+    """Say whether the user created the article or is in its byline."""
+    if not user.is_authenticated:
+        return False
+    if article.created_by_id == user.pk:
+        return True
+    return article.bylines.filter(person__user=user).exists()
+
+
+def wrote_current_content(user, article: Article) -> bool:
+    """Say whether the user last changed the text or is one of its authors (four-eyes rule)."""
+    if article.last_edited_by_id == user.pk:
+        return True
+    return article.bylines.filter(person__user=user).exists()
+
+
+def can_edit(user, article: Article) -> bool:
+    """Say whether the user may change the article's content in its current state."""
+    if not (user.is_authenticated and user.is_active and user.has_perm("articles.change_article")):
+        return False
+    if article.status == Status.PUBLISHED:
+        return user.has_perm("articles.change_published_article")
+    if user.has_perm("articles.change_any_article"):
+        return True
+    return article.status == Status.DRAFT and is_author(user, article)
+
+
+def can_propose_update(user, article: Article) -> bool:
+    """Reporters (their own stories) and editors may propose changes to a published story."""
+    if article.status != Status.PUBLISHED or not user.has_perm("articles.change_article"):
+        return False
+    return user.has_perm("articles.change_any_article") or is_author(user, article)
+
+
+def can_review_update(user, proposal) -> bool:
+    return (
+        proposal.status == proposal.Status.PENDING
+        and user.has_perm("articles.approve_article")
+        and not (settings.NEWSROOM_FOUR_EYES and proposal.proposed_by_id == user.pk)
+    )
+
+
+def can_submit(user, article: Article) -> bool:
+    return (
+        article.status == Status.DRAFT
+        and user.has_perm("articles.submit_article")
+        and can_edit(user, article)
+    )
+
+
+def can_approve(user, article: Article) -> bool:
+    return (
+        article.status == Status.IN_REVIEW
+        and user.has_perm("articles.approve_article")
+        and not breaks_four_eyes(user, article)
+    )
+
+
+def can_request_changes(user, article: Article) -> bool:
+    return article.status == Status.IN_REVIEW and user.has_perm("articles.approve_article")
+
+
+def can_reschedule(user, article: Article) -> bool:
+    return article.is_scheduled and user.has_perm("articles.approve_article")
+
+
+def can_unpublish(user, article: Article) -> bool:
+    return article.is_public and user.has_perm("articles.unpublish_article")
+
+
+def can_publish_correction(user, article: Article) -> bool:
+    return article.is_public and user.has_perm("articles.publish_correction")
+
+
+def can_preview(user, article: Article) -> bool:
+    """Staff who may edit the story, or review it, may preview it."""
+    return can_edit(user, article) or (
+        user.is_authenticated and user.has_perm("articles.approve_article")
+    )
+
+
+def available_actions(user, article: Article) -> list[str]:
+    """Name the transitions the user may make on the article now, in the order to show them."""
+    checks = [
+        ("submit", can_submit),
+        ("approve", can_approve),
+        ("schedule", can_approve),
+        ("request_changes", can_request_changes),
+        ("reschedule", can_reschedule),
+        ("cancel_schedule", can_reschedule),
+        ("unpublish", can_unpublish),
+        ("publish_correction", can_publish_correction),
+    ]
+    return [name for name, allowed in checks if allowed(user, article)]
+
+
+def breaks_four_eyes(user, article: Article) -> bool:
+    return settings.NEWSROOM_FOUR_EYES and wrote_current_content(user, article)

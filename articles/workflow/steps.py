@@ -1,0 +1,101 @@
+"""The fixed shape every transition shares: lock, check, change, validate, save, log, purge."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from articles import cache, revisions
+from articles.models import Article, ArticleEvent, Revision, UpdateProposal
+
+Status = Article.Status
+
+
+class TransitionError(Exception):
+    """A transition the user may not make, or the article's state does not allow."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def lock(article: Article) -> Article:
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def require_state(article: Article, status: str, message: str) -> None:
+    if article.status != status:
+        raise TransitionError(f"{message} This one is {article.get_status_display().lower()}.")
+
+
+def require_reason(text: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise TransitionError(message)
+    return text
+
+
+def close_proposals(article: Article, user, reason: str) -> None:
+    """Send back every pending update of a story that is leaving publication."""
+    article.proposals.filter(status=UpdateProposal.Status.PENDING).update(
+        status=UpdateProposal.Status.RETURNED,
+        decided_by=user,
+        decided_at=timezone.now(),
+        reason=reason,
+    )
+
+
+def never_live(article: Article) -> bool:
+    """Say whether readers have never seen the story (its first publication is still ahead)."""
+    return article.first_published_at is None or article.first_published_at > timezone.now()
+
+
+def finish(
+    article,
+    user,
+    action,
+    from_status,
+    comment,
+    *,
+    publish_at=None,
+    revision_kind=None,
+    based_on=None,
+    override_reason="",
+) -> Article:
+    try:
+        article.full_clean(exclude=["hero_image"], validate_unique=False)
+    except ValidationError as error:
+        raise TransitionError(" ".join(error.messages)) from error
+    article.version += 1  # the row is locked, so this is the stored version plus one
+    article.save()
+    revisions.record(
+        article,
+        user,
+        kind=revision_kind or Revision.Kind.SAVED,
+        transition=action,
+        based_on=based_on,
+    )
+    log_event(
+        article,
+        user,
+        action,
+        from_status,
+        comment,
+        publish_at=publish_at,
+        override_reason=override_reason,
+    )
+    cache.purge_after_commit(article)
+    return article
+
+
+def log_event(
+    article, user, action, from_status, comment, *, publish_at=None, override_reason=""
+) -> ArticleEvent:
+    return ArticleEvent.objects.create(
+        article=article,
+        actor=user,
+        action=action,
+        from_status=from_status,
+        to_status=article.status,
+        comment=comment,
+        publish_at=publish_at,
+        override_reason=override_reason,
+    )

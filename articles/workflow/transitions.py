@@ -1,0 +1,226 @@
+"""Transitions of a story through draft, review, publication and withdrawal."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles import cache, checks, revisions
+from articles.models import Article, ArticleEvent, Correction
+from articles.workflow.predicates import breaks_four_eyes, can_request_changes, can_submit
+from articles.workflow.steps import (
+    Status,
+    TransitionError,
+    close_proposals,
+    finish,
+    lock,
+    log_event,
+    never_live,
+    require_reason,
+    require_state,
+)
+
+
+def submit(article: Article, user, comment: str = "") -> Article:
+    """Send a draft to the review queue."""
+    with transaction.atomic():
+        locked = lock(article)
+        require_state(locked, Status.DRAFT, "Only a draft can be submitted for review.")
+        if not can_submit(user, locked):
+            raise TransitionError("You may not submit this article for review.")
+        locked.status = Status.IN_REVIEW
+        locked.submitted_at = timezone.now()
+        return finish(locked, user, "articles.submit", Status.DRAFT, comment)
+
+
+def approve(
+    article: Article,
+    user,
+    publish_at: datetime | None = None,
+    comment: str = "",
+    *,
+    override_reason: str = "",
+) -> Article:
+    """Publish a story in review now, or schedule it when `publish_at` is in the future.
+
+    While the editorial checks find a blocker, approval needs `override_reason`, which is
+    logged with the event.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked = lock(article)
+        if locked.status == Status.PUBLISHED:
+            raise TransitionError("This article is already published.")
+        require_state(locked, Status.IN_REVIEW, "Only an article in review can be approved.")
+        if not user.has_perm("articles.approve_article"):
+            raise TransitionError("Only reviewers can approve articles.")
+        if breaks_four_eyes(user, locked):
+            raise TransitionError(
+                "You wrote or last edited this article, so another reviewer must approve it "
+                "(four-eyes rule)."
+            )
+        override_reason = (override_reason or "").strip()
+        standing = checks.blockers(checks.run_checks(locked))
+        if standing and not override_reason:
+            raise TransitionError(
+                f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} "
+                f"(first: {standing[0].message}). Fix them, or give a reason to approve anyway."
+            )
+        moment = max(publish_at, now) if publish_at else now
+        scheduled = moment > now
+        locked.status = Status.PUBLISHED
+        locked.publish_at = moment
+        locked.first_published_at = locked.first_published_at or moment
+        locked.updated_at = moment
+        locked.went_live_at = None if scheduled else now
+        if not scheduled:
+            locked.unpublished_at = None  # a withdrawn story stays "gone" until it is live again
+        action = "articles.schedule" if scheduled else "articles.approve"
+        return finish(
+            locked, user, action, Status.IN_REVIEW, comment, publish_at=moment,
+            override_reason=override_reason if standing else "",
+        )  # fmt: skip
+
+
+def reschedule(article: Article, user, publish_at: datetime, comment: str = "") -> Article:
+    """Move a scheduled story to another future time."""
+    with transaction.atomic():
+        locked = lock(article)
+        if not locked.is_scheduled:
+            raise TransitionError("Only a scheduled article can be rescheduled.")
+        if not user.has_perm("articles.approve_article"):
+            raise TransitionError("Only reviewers can reschedule articles.")
+        if publish_at <= timezone.now():
+            raise TransitionError("Choose a time in the future, or approve it to publish now.")
+        locked.publish_at = publish_at
+        if never_live(locked):
+            locked.first_published_at = publish_at
+        locked.updated_at = publish_at
+        return finish(
+            locked, user, "articles.reschedule", Status.PUBLISHED, comment, publish_at=publish_at
+        )
+
+
+def cancel_schedule(article: Article, user, reason: str) -> Article:
+    """Take a scheduled story back to draft before it goes live."""
+    reason = require_reason(reason, "Say why the schedule is cancelled.")
+    with transaction.atomic():
+        locked = lock(article)
+        if not locked.is_scheduled:
+            raise TransitionError("Only a scheduled article can have its schedule cancelled.")
+        if not user.has_perm("articles.approve_article"):
+            raise TransitionError("Only reviewers can cancel a schedule.")
+        locked.status = Status.DRAFT
+        if never_live(locked):
+            locked.first_published_at = None
+            locked.updated_at = None
+        locked.publish_at = None
+        close_proposals(locked, user, "The schedule was cancelled.")
+        return finish(locked, user, "articles.cancel_schedule", Status.PUBLISHED, reason)
+
+
+def request_changes(article: Article, user, reason: str) -> Article:
+    """Send a story in review back to its authors with the reviewer's reason."""
+    reason = require_reason(reason, "Say what needs to change.")
+    with transaction.atomic():
+        locked = lock(article)
+        require_state(locked, Status.IN_REVIEW, "Only an article in review can be sent back.")
+        if not can_request_changes(user, locked):
+            raise TransitionError("Only reviewers can request changes.")
+        locked.status = Status.DRAFT
+        return finish(locked, user, "articles.request_changes", Status.IN_REVIEW, reason)
+
+
+def unpublish(article: Article, user, reason: str) -> Article:
+    """Withdraw a published story; readers then get 410 Gone at its address."""
+    reason = require_reason(reason, "Say why the article is unpublished.")
+    with transaction.atomic():
+        locked = lock(article)
+        require_state(locked, Status.PUBLISHED, "Only a published article can be unpublished.")
+        if not user.has_perm("articles.unpublish_article"):
+            raise TransitionError("Only reviewers can unpublish articles.")
+        if locked.is_scheduled:
+            raise TransitionError(
+                "This article is scheduled, not live: cancel its schedule instead."
+            )
+        locked.status = Status.DRAFT
+        locked.unpublished_at = timezone.now()
+        locked.went_live_at = None
+        close_proposals(locked, user, "The story was unpublished.")
+        return finish(locked, user, "articles.unpublish", Status.PUBLISHED, reason)
+
+
+def publish_correction(article: Article, user, text: str, kind: str) -> Correction:
+    """Attach a public correction to a live story; the story stays published."""
+    text = require_reason(text, "Write the correction readers will see.")
+    if kind not in Correction.Kind.values:
+        raise TransitionError("Choose a kind: correction, clarification, update or editor's note.")
+    with transaction.atomic():
+        locked = lock(article)
+        if not locked.is_public:
+            raise TransitionError("Corrections go on published articles only.")
+        if not user.has_perm("articles.publish_correction"):
+            raise TransitionError("Only reviewers can publish corrections.")
+        correction = Correction.objects.create(
+            article=locked, kind=kind, text=text, created_by=user, revision=revisions.latest(locked)
+        )
+        locked.updated_at = correction.created_at
+        finish(locked, user, "articles.publish_correction", Status.PUBLISHED, text)
+        return correction
+
+
+def return_to_draft_after_edit(article: Article, user) -> Article:
+    """Send a story in review back to draft after its content changed, so what is approved
+    is what was reviewed (setting NEWSROOM_REAPPROVE_ON_EDIT)."""
+    if not settings.NEWSROOM_REAPPROVE_ON_EDIT:
+        return article
+    with transaction.atomic():
+        locked = lock(article)
+        if locked.status != Status.IN_REVIEW:
+            return locked
+        locked.status = Status.DRAFT
+        return finish(
+            locked, user, "articles.edit_in_review", Status.IN_REVIEW, "Content changed in review."
+        )
+
+
+def publish_due(*, now: datetime | None = None) -> list[Article]:
+    """Log the go-live of every scheduled story whose time has come; return them.
+
+    Readers see a story at its publish time whether or not this runs (the `published()`
+    queryset decides); this writes the event and purges caches. Safe to run every minute.
+    """
+    now = now or timezone.now()
+    went_live = []
+    with transaction.atomic():
+        due = (
+            Article.objects.select_for_update()
+            .filter(status=Status.PUBLISHED, publish_at__lte=now, went_live_at__isnull=True)
+            .order_by("publish_at")
+        )
+        for article in due:
+            article.went_live_at = now
+            article.unpublished_at = None
+            article.save(update_fields=["went_live_at", "unpublished_at"])
+            log_event(
+                article,
+                None,
+                "articles.go_live",
+                Status.PUBLISHED,
+                "",
+                publish_at=article.publish_at,
+            )
+            cache.purge_after_commit(article)
+            went_live.append(article)
+    return went_live
+
+
+def latest_change_request(article: Article) -> ArticleEvent | None:
+    """Return the reviewer's request for changes that still stands on a draft, if any."""
+    if article.status != Status.DRAFT:
+        return None
+    latest = article.events.exclude(action="articles.edit_in_review").first()
+    if latest and latest.action == "articles.request_changes":
+        return latest
+    return None
