@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_a_control_character_in_a_live_story_does_not_break_feeds(client, section):
     """A pasted soft line break (\\x0b) in a standfirst used to make every feed a 500."""
     factories.make_article(
-        status="published", section=section, headline="Soft\x0bbreak", standfirst="A\x0cB\x00"
+        status="published", section=section, headline="Soft\x0bbreak", standfirst="A\x0cB"
     )
     for url in ["/feeds/latest/rss/", "/feeds/latest/atom/", "/sitemap-news.xml", "/sitemap.xml"]:
         response = client.get(url)
@@ -116,3 +116,21 @@ def test_suggestions_need_a_known_kind_and_accept_any_script(editor, draft):
         copydesk.accept_suggestion(draft, editor, name="Someone", kind="zzz")
     person = copydesk.accept_suggestion(draft, editor, name="宇宙飛行士", kind="person")
     assert person.slug and person in draft.people_mentioned.all()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?section=%00",
+        "/search/?tag=%00",
+        "/search/?person=a%00b",
+        "/search/?q=%00",
+        "/api/v1/articles/?section=%00",
+        "/api/v1/articles/?tag=%00",
+        "/sections/missions/?page=%00",
+        "/sitemap-articles.xml?p=%00",
+    ],
+)
+def test_nul_bytes_in_query_strings_are_never_a_crash(client, published_article, url):
+    """PostgreSQL refuses NUL bytes outright; they must be turned away before they reach it."""
+    assert client.get(url).status_code < 500
