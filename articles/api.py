@@ -8,15 +8,12 @@ from django.views.decorators.http import require_safe
 from articles import selectors
 from articles.cache import cache_public_page
 from articles.filters import ArticleSearchFilter
+from articles.links import absolute_url
 from articles.markdown import render_markdown
 from articles.renditions import rendition
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-
-
-def absolute(path: str) -> str:
-    return settings.NEWSROOM_SITE_URL + path
 
 
 def iso(moment) -> str | None:
@@ -27,7 +24,7 @@ def ninjs(article, *, with_body: bool) -> dict:
     """Return the article as a ninjs 1.x document (uses prefetched byline, tags and people)."""
     authors = article.authors
     item = {
-        "uri": absolute(article.get_absolute_url()),
+        "uri": absolute_url(article.get_absolute_url()),
         "type": "text",
         "version": str(article.version),
         "firstcreated": iso(article.first_published_at or article.publish_at),
@@ -48,15 +45,15 @@ def ninjs(article, *, with_body: bool) -> dict:
             else []
         ),
         "person": [
-            {"name": p.name, "rel": "author", "uri": absolute(p.get_absolute_url())}
+            {"name": p.name, "rel": "author", "uri": absolute_url(p.get_absolute_url())}
             for p in authors
         ]
         + [
-            {"name": p.name, "rel": "mentioned", "uri": absolute(p.get_absolute_url())}
+            {"name": p.name, "rel": "mentioned", "uri": absolute_url(p.get_absolute_url())}
             for p in article.people_mentioned.all()
         ],
         "organisation": [
-            {"name": o.name, "rel": "mentioned", "uri": absolute(o.get_absolute_url())}
+            {"name": o.name, "rel": "mentioned", "uri": absolute_url(o.get_absolute_url())}
             for o in article.organizations_mentioned.all()
         ],
     }
@@ -67,13 +64,13 @@ def ninjs(article, *, with_body: bool) -> dict:
             item["associations"] = {
                 "featureimage": {
                     "type": "picture",
-                    "uri": absolute(image.url),
+                    "uri": absolute_url(image.url),
                     "description_text": article.hero_alt,
                     "headline": article.hero_caption,
                     "byline": article.hero_credit,
                     "renditions": {
                         "original": {
-                            "href": absolute(image.url),
+                            "href": absolute_url(image.url),
                             "width": image.width,
                             "height": image.height,
                             "mimetype": "image/jpeg",

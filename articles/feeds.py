@@ -18,17 +18,13 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles import selectors
+from articles.links import absolute_url
 from articles.markdown import strip_control_characters
 from articles.models import Article, Byline, Correction, Section
 from people.selectors import entity_by_slug
 
 FEED_SIZE = 30
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
-
-
-def absolute(path: str) -> str:
-    """Return `path` as an absolute URL on the public site."""
-    return f"{settings.NEWSROOM_SITE_URL}{path}"
 
 
 def xml_safe(value):
@@ -83,7 +79,7 @@ class NewsroomFeed(Feed):
     def get_feed(self, obj, request):
         """Build the feed, pointing its self link at the public site rather than the request host."""
         feed = super().get_feed(obj, request)
-        feed.feed["feed_url"] = absolute(request.path)
+        feed.feed["feed_url"] = absolute_url(request.path)
         feed.feed["id"] = feed.feed["feed_url"]
         return feed
 
@@ -111,10 +107,10 @@ class StoryFeed(NewsroomFeed):
         return escape(article.standfirst)
 
     def item_link(self, article: Article) -> str:
-        return absolute(article.get_absolute_url())
+        return absolute_url(article.get_absolute_url())
 
     def item_guid(self, article: Article) -> str:
-        return absolute(f"/articles/{article.pk}")
+        return absolute_url(f"/articles/{article.pk}")
 
     item_guid_is_permalink = False
 
@@ -137,7 +133,7 @@ class LatestStoriesFeed(StoryFeed):
         return settings.NEWSROOM_PUBLICATION_NAME
 
     def link(self) -> str:
-        return absolute(reverse("articles:front_page"))
+        return absolute_url(reverse("articles:front_page"))
 
     def description(self) -> str:
         return f"The latest stories from {settings.NEWSROOM_PUBLICATION_NAME}."
@@ -154,7 +150,7 @@ class SectionFeed(StoryFeed):
         return f"{settings.NEWSROOM_PUBLICATION_NAME}: {section.name}"
 
     def link(self, section: Section) -> str:
-        return absolute(section.get_absolute_url())
+        return absolute_url(section.get_absolute_url())
 
     def description(self, section: Section) -> str:
         return section.description or f"The latest stories in {section.name}."
@@ -171,7 +167,7 @@ class TagFeed(StoryFeed):
         return f"{settings.NEWSROOM_PUBLICATION_NAME}: {tag.name}"
 
     def link(self, tag: Tag) -> str:
-        return absolute(reverse("articles:tag", kwargs={"slug": tag.slug}))
+        return absolute_url(reverse("articles:tag", kwargs={"slug": tag.slug}))
 
     def description(self, tag: Tag) -> str:
         return f"The latest stories tagged {tag.name}."
@@ -193,7 +189,7 @@ class EntityFeed(StoryFeed):
         return f"{settings.NEWSROOM_PUBLICATION_NAME}: {entity.name}"
 
     def link(self, entity) -> str:
-        return absolute(entity.get_absolute_url())
+        return absolute_url(entity.get_absolute_url())
 
     def description(self, entity) -> str:
         return f"The latest stories by or about {entity.name}."
@@ -219,7 +215,7 @@ class CorrectionsFeed(NewsroomFeed):
         return f"{settings.NEWSROOM_PUBLICATION_NAME}: corrections"
 
     def link(self) -> str:
-        return absolute(reverse("articles:corrections"))
+        return absolute_url(reverse("articles:corrections"))
 
     def description(self) -> str:
         return (
@@ -233,10 +229,10 @@ class CorrectionsFeed(NewsroomFeed):
         return escape(correction.text)
 
     def item_link(self, correction: Correction) -> str:
-        return absolute(f"{correction.article.get_absolute_url()}#corrections")
+        return absolute_url(f"{correction.article.get_absolute_url()}#corrections")
 
     def item_guid(self, correction: Correction) -> str:
-        return absolute(f"/corrections/{correction.pk}")
+        return absolute_url(f"/corrections/{correction.pk}")
 
     item_guid_is_permalink = False
 

@@ -28,6 +28,7 @@ from django.utils.functional import cached_property
 from django.utils.http import http_date
 from taggit.models import Tag
 
+from articles.links import absolute_url
 from articles.models import Article, Section
 from people.models import Organization, Person
 
@@ -37,11 +38,6 @@ TEMPLATES = {
     "index": "sitemaps/sitemap_index.xml",
     "news": "sitemaps/news.xml",
 }
-
-
-def absolute(path: str) -> str:
-    """Return `path` as an absolute URL on the public site."""
-    return f"{settings.NEWSROOM_SITE_URL}{path}"
 
 
 def to_the_second(moment: datetime | None) -> datetime | None:
@@ -246,7 +242,7 @@ def index_entries(sitemaps: dict[str, SiteSitemap]) -> list[sitemap_views.Sitema
         pages = sitemap.paginator.num_pages if sitemap.paginator.count else 0
         if not pages:
             continue
-        location = absolute(reverse("sitemap-section", kwargs={"section": section}))
+        location = absolute_url(reverse("sitemap-section", kwargs={"section": section}))
         last_mod = sitemap.get_latest_lastmod()
         entries.append(sitemap_views.SitemapIndexItem(location, last_mod))
         entries += [
@@ -258,5 +254,5 @@ def index_entries(sitemaps: dict[str, SiteSitemap]) -> list[sitemap_views.Sitema
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Tell crawlers where the sitemaps are and which areas to leave alone."""
-    sitemap_urls = [absolute(reverse("sitemap")), absolute(reverse("sitemap-news"))]
+    sitemap_urls = [absolute_url(reverse("sitemap")), absolute_url(reverse("sitemap-news"))]
     return render(request, "robots.txt", {"sitemap_urls": sitemap_urls}, content_type="text/plain")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.links import absolute_url
 from articles.markdown import render_plain_text
 from articles.renditions import structured_data_images
 
@@ -16,10 +17,6 @@ KIND_TYPES = {
     "explainer": "BackgroundNewsArticle",
     "review": "ReviewNewsArticle",
 }
-
-
-def absolute(path: str) -> str:
-    return settings.NEWSROOM_SITE_URL + path
 
 
 def as_script(data: dict) -> SafeString:
@@ -41,7 +38,7 @@ def news_article(article) -> SafeString:
         "datePublished": timezone.localtime(published).isoformat() if published else None,
         "dateModified": timezone.localtime(modified).isoformat() if modified else None,
         "author": [
-            {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+            {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
             | ({"jobTitle": person.role} if person.role else {})
             | ({"honorificPrefix": person.honorific} if person.honorific else {})
             for person in article.authors
@@ -49,12 +46,12 @@ def news_article(article) -> SafeString:
         "publisher": {
             "@type": "Organization",
             "name": settings.NEWSROOM_PUBLICATION_NAME,
-            "logo": {"@type": "ImageObject", "url": absolute(settings.NEWSROOM_LOGO_PATH)},
+            "logo": {"@type": "ImageObject", "url": absolute_url(settings.NEWSROOM_LOGO_PATH)},
         },
-        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
-        "url": absolute(article.get_absolute_url()),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute_url(article.get_absolute_url())},
+        "url": absolute_url(article.get_absolute_url()),
         "keywords": [tag.name for tag in article.tags.all()],
-        "image": [absolute(url) for url in structured_data_images(article.hero_image)] or None,
+        "image": [absolute_url(url) for url in structured_data_images(article.hero_image)] or None,
         "isAccessibleForFree": True,
     }
     if article.section:
@@ -80,7 +77,7 @@ def entity(entity, *, is_organization: bool) -> SafeString:
         "@context": "https://schema.org",
         "@type": "Organization" if is_organization else "Person",
         "name": entity.name,
-        "url": absolute(entity.get_absolute_url()),
+        "url": absolute_url(entity.get_absolute_url()),
     }
     if entity.aliases:
         data["alternateName"] = entity.aliases
@@ -95,5 +92,5 @@ def entity(entity, *, is_organization: bool) -> SafeString:
         if entity.honorific:
             data["honorificPrefix"] = entity.honorific
         if entity.photo and entity.photo_width:
-            data["image"] = absolute(structured_data_images(entity.photo)[-1])
+            data["image"] = absolute_url(structured_data_images(entity.photo)[-1])
     return as_script(data)

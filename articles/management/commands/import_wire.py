@@ -1,11 +1,11 @@
 import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from articles.links import absolute_url
 from articles.models import Section
 from articles.wire import KnownEntities, WireError, import_wire
 from people.models import Person
@@ -65,8 +65,8 @@ class Command(BaseCommand):
     def report(self, result):
         parsed = result.parsed
         if result.duplicate_of is not None:
-            url = settings.NEWSROOM_SITE_URL + reverse(
-                "admin:articles_article_change", args=[result.duplicate_of.pk]
+            url = absolute_url(
+                reverse("admin:articles_article_change", args=[result.duplicate_of.pk])
             )
             self.stdout.write(
                 self.style.WARNING(
@@ -79,9 +79,7 @@ class Command(BaseCommand):
                 f"  would create a draft: “{parsed.headline}” ({len(parsed.paragraphs)} paragraphs)"
             )
         else:
-            url = settings.NEWSROOM_SITE_URL + reverse(
-                "admin:articles_article_change", args=[result.article.pk]
-            )
+            url = absolute_url(reverse("admin:articles_article_change", args=[result.article.pk]))
             self.stdout.write(self.style.SUCCESS(f"  draft created: “{parsed.headline}” {url}"))
         linked = sum(quote.matched is not None for quote in result.quotes)
         self.stdout.write(f"  quotes: {len(result.quotes)} ({linked} linked to a known speaker)")
