@@ -29,7 +29,19 @@ class TransitionForm(forms.Form):
         return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
-class ArticleAdminForm(forms.ModelForm):
+class StripControlCharacters:
+    """Remove invisible control characters from every text the form cleans."""
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str):
+                self.cleaned_data[name] = strip_control_characters(value)
+            elif isinstance(value, list):
+                self.cleaned_data[name] = [strip_control_characters(item) for item in value]
+
+
+class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
     """The article form; it carries the version it was loaded at so a stale save is refused.
 
     Tags are picked with the admin's autocomplete; tags that do not exist yet are typed into
@@ -60,12 +72,6 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial["tags"] = list(self.instance.tags.all())
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
-
-    def _clean_fields(self):
-        super()._clean_fields()
-        for name, value in self.cleaned_data.items():
-            if isinstance(value, str):
-                self.cleaned_data[name] = strip_control_characters(value)
 
     def clean_new_tags(self):
         return [

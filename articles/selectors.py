@@ -166,12 +166,17 @@ def public_corrections() -> QuerySet:
     )
 
 
+def own_articles(queryset: QuerySet, user) -> QuerySet:
+    """Limit a queryset to articles the user created or is bylined on."""
+    return queryset.filter(Q(created_by=user) | Q(bylines__person__user=user)).distinct()
+
+
 def articles_visible_to(user) -> QuerySet:
     """Return the articles a staff user may see in the admin: all of them for editors and
     reviewers; for reporters, published ones and their own."""
     if user.has_perm("articles.change_any_article"):
         return Article.objects.all()
-    own = Q(created_by=user) | Q(bylines__person__user=user)
+    public = Article.objects.published().values("pk")
     return Article.objects.filter(
-        Q(pk__in=Article.objects.published().values("pk")) | own
-    ).distinct()
+        Q(pk__in=public) | Q(pk__in=own_articles(Article.objects.all(), user).values("pk"))
+    )

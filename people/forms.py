@@ -2,7 +2,7 @@
 
 from django import forms
 
-from articles.markdown import strip_control_characters
+from articles.forms import StripControlCharacters
 from people.models import Organization, Person
 
 
@@ -21,18 +21,6 @@ class AliasesField(forms.CharField):
             return value
         lines = (line.strip() for line in (value or "").splitlines())
         return list(dict.fromkeys(line for line in lines if line))
-
-
-class StripControlCharacters:
-    """Remove invisible control characters from every text the form cleans."""
-
-    def _clean_fields(self):
-        super()._clean_fields()
-        for name, value in self.cleaned_data.items():
-            if isinstance(value, str):
-                self.cleaned_data[name] = strip_control_characters(value)
-            elif isinstance(value, list):
-                self.cleaned_data[name] = [strip_control_characters(item) for item in value]
 
 
 class PersonForm(StripControlCharacters, forms.ModelForm):

@@ -14,7 +14,7 @@ from articles.admin.common import (
     RelatedPickInline,
     SafeDateFilters,
     TagListFilter,
-    own_articles,
+    byline_column,
 )
 from articles.admin.panel import WorkflowPanelMixin
 from articles.admin.views import ArticleViewsMixin
@@ -23,6 +23,7 @@ from articles.models import (
     Article,
     Byline,
 )
+from articles.selectors import own_articles
 
 
 @admin.register(Article)
@@ -33,7 +34,7 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
         "status_label",
         "section",
         "kind",
-        "authors_list",
+        byline_column,
         "publish_at",
         "modified_at",
     ]
@@ -138,10 +139,6 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
         if article.is_scheduled:
             return f"Scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}"
         return article.get_status_display()
-
-    @admin.display(description="Byline")
-    def authors_list(self, article):
-        return ", ".join(person.name for person in article.authors) or "—"
 
     # Saving.
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from articles import selectors
-from articles.admin.common import ReadOnlyAdmin, SafeDateFilters
+from articles.admin.common import ReadOnlyAdmin, SafeDateFilters, byline_column
 from articles.models import (
     Article,
     ArticleEvent,
@@ -22,7 +22,7 @@ from articles.models import (
 
 @admin.register(ReviewQueue)
 class ReviewQueueAdmin(ReadOnlyAdmin):
-    list_display = ["story", "waiting_for", "authors_list", "section", "waiting", "findings"]
+    list_display = ["story", "waiting_for", byline_column, "section", "waiting", "findings"]
     list_select_related = ["section"]
     list_display_links = None
     list_filter = ["section"]
@@ -51,10 +51,6 @@ class ReviewQueueAdmin(ReadOnlyAdmin):
     @admin.display(description="Waiting for")
     def waiting_for(self, article):
         return "Approval of an update" if article.update_since else "First approval"
-
-    @admin.display(description="Byline")
-    def authors_list(self, article):
-        return ", ".join(person.name for person in article.authors) or "—"
 
     @admin.display(description="Copy desk", ordering="blocker_count")
     def findings(self, article):
