@@ -104,15 +104,19 @@ def record(
 ) -> Revision:
     """Store a new revision of the article (call inside the transaction that saved it)."""
     last = article.revisions.aggregate(last=Max("number"))["last"] or 0
+    content = content if content is not None else snapshot(article)
     if kind != Revision.Kind.PROPOSED:
-        # Every save passes here, so the search index and the copy-desk counts stay current.
-        search.index_article(article)
-        count_findings(article)
+        # Every save passes here, so the search index and the copy-desk counts stay current;
+        # a transition that leaves the text as it was has nothing to re-index or re-check.
+        previous = latest(article)
+        if previous is None or previous.content != content:
+            search.index_article(article)
+            count_findings(article)
     return Revision.objects.create(
         article=article,
         number=last + 1,
         kind=kind,
-        content=content if content is not None else snapshot(article),
+        content=content,
         version=article.version,
         transition=transition,
         based_on=based_on,
