@@ -74,10 +74,6 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def strip_possessive(word: str) -> str:
     """Return "NASA" for "NASA's" or "NASA’s"."""
     return word[:-2] if word[-2:] in ("'s", "’s") else word
