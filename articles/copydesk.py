@@ -3,18 +3,18 @@
 from django.db import transaction
 
 from articles import revisions, workflow
-from articles.markdown import render_plain_text, strip_control_characters
+from articles.markdown import render_plain_text
 from articles.models import Article
-from articles.wire import KnownEntities, detect_mentions
-from articles.wire.names import Suggestion
-from articles.wire.text import split_paragraphs
+from copytext import Suggestion, detect_mentions
+from copytext.text import split_paragraphs, strip_control_characters
+from people.directory import known_entities
 from people.models import Organization, Person, unique_slug
 
 
 def suggestions_for(article: Article) -> list[Suggestion]:
     """Return names in the story that match no known person or organization."""
     text = "\n\n".join(filter(None, [article.standfirst, render_plain_text(article.body)]))
-    return detect_mentions(split_paragraphs(text), known=KnownEntities.from_database()).suggestions
+    return detect_mentions(split_paragraphs(text), known=known_entities()).suggestions
 
 
 def accept_suggestion(article: Article, user, *, name: str, kind: str) -> Person | Organization:

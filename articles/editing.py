@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles import cache, revisions, workflow
+from articles import revisions, signals, workflow
 from articles.models import Article, Revision
 
 Status = Article.Status
@@ -59,7 +59,7 @@ def record_save(article: Article, user, *, edited: bool) -> Revision:
         article.refresh_from_db(fields=["updated_at"])
     revision = revisions.record(article, user)
     if article.status == Status.PUBLISHED:
-        cache.purge_after_commit(article)
+        signals.announce_public_change(article)
     return revision
 
 

@@ -5,8 +5,9 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import editing
-from articles.markdown import strip_control_characters
-from articles.models import Article, Correction
+from articles.models import Article, Correction, Section
+from people.forms import StripControlCharacters
+from people.models import Person
 
 MAX_YEARS_AHEAD = 10
 DATETIME_LOCAL = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -27,18 +28,6 @@ class TransitionForm(forms.Form):
                 f"Choose a time within the next {MAX_YEARS_AHEAD} years.", code="too_far"
             )
         return timezone.make_aware(value) if timezone.is_naive(value) else value
-
-
-class StripControlCharacters:
-    """Remove invisible control characters from every text the form cleans."""
-
-    def _clean_fields(self):
-        super()._clean_fields()
-        for name, value in self.cleaned_data.items():
-            if isinstance(value, str):
-                self.cleaned_data[name] = strip_control_characters(value)
-            elif isinstance(value, list):
-                self.cleaned_data[name] = [strip_control_characters(item) for item in value]
 
 
 class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
@@ -113,9 +102,6 @@ class WireImportForm(forms.Form):
     dry_run = forms.BooleanField(label="Only show what would be created", required=False)
 
     def __init__(self, *args, **kwargs):
-        from articles.models import Section
-        from people.models import Person
-
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = Section.objects.all()
         self.fields["author"].queryset = Person.objects.all()

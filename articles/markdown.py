@@ -5,7 +5,6 @@ tag, attribute or URL scheme outside the allow-lists below.
 """
 
 import html
-import re
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -40,12 +39,3 @@ def render_markdown(source: str) -> SafeString:
 def render_plain_text(source: str) -> str:
     """Return the text of the Markdown without any markup (for summaries and feeds)."""
     return html.unescape(nh3.clean(_renderer.render(source or ""), tags=set())).strip()
-
-
-# Characters XML 1.0 cannot carry (and no reader needs): C0 controls except tab and newlines.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def strip_control_characters(text: str) -> str:
-    """Remove invisible control characters (a pasted soft line break, a NUL byte)."""
-    return CONTROL_CHARACTERS.sub("", text) if isinstance(text, str) else text

@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles.images import validate_image_upload
+from people.images import validate_image_upload
 
 
 class Section(models.Model):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from articles import workflow
 from articles.models import Article, PreviewLink
@@ -80,3 +81,12 @@ def article_for_token(token: str) -> Article | None:
     ):
         return None
     return article
+
+
+def render_preview(request, article: Article):
+    """Return the public page of `article`, in whatever state, marked as a preview.
+
+    The public site renders it (`NEWSROOM_PREVIEW_RENDERER`), so the editorial core shows staff
+    exactly what readers will get without depending on the public site's code.
+    """
+    return import_string(settings.NEWSROOM_PREVIEW_RENDERER)(request, article)

@@ -13,8 +13,9 @@ from django.db.models import Max
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import search
+from articles import checks, search
 from articles.models import Article, Byline, Quote, RelatedPick, Revision
+from people.models import Organization, Person
 
 TEXT_FIELDS = [
     "headline",
@@ -126,8 +127,6 @@ def record(
 
 def count_findings(article: Article) -> None:
     """Store how many blockers and warnings the copy desk finds (shown in the review queue)."""
-    from articles import checks
-
     findings = checks.run_checks(article)
     article.blocker_count = sum(f.severity == "blocker" for f in findings)
     article.warning_count = sum(f.severity == "warning" for f in findings)
@@ -153,8 +152,6 @@ def at_version(article: Article, version: int) -> Revision | None:
 
 def apply_content(article: Article, content: dict) -> Article:
     """Write a snapshot's content to the article and its relations; the caller saves and logs."""
-    from people.models import Organization, Person
-
     for field in TEXT_FIELDS:
         setattr(article, field, content.get(field, ""))
     article.hero_image = content.get("hero_image", "")

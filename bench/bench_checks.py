@@ -74,19 +74,19 @@ def evaluate_demo_stories(*, verbose: bool = False) -> dict:
     """
     from types import SimpleNamespace
 
-    from articles import demo_content
     from articles.checks import CheckInput, run_checks
-    from articles.wire import KnownEntities
+    from copytext import KnownEntities
+    from demo import content
 
     def entity(row):
         return SimpleNamespace(name=row["name"], aliases=row.get("aliases", []))
 
     known = KnownEntities(
-        people=[entity(row) for row in demo_content.PEOPLE],
-        organizations=[entity(row) for row in demo_content.ORGANIZATIONS],
+        people=[entity(row) for row in content.directory()["people"]],
+        organizations=[entity(row) for row in content.directory()["organizations"]],
     )
     flagged = 0
-    for story in demo_content.ARTICLES:
+    for story in content.stories():
         data = CheckInput(
             headline=story["headline"], standfirst=story.get("standfirst", ""),
             body=story["body"], dateline=story.get("dateline", ""), has_byline=True,
@@ -97,12 +97,12 @@ def evaluate_demo_stories(*, verbose: bool = False) -> dict:
                 flagged += 1
                 if verbose:
                     print(f"  demo story {story['slug']}: {finding.code}: {finding.passage[:70]}")
-    return {"stories": len(demo_content.ARTICLES), "flagged": flagged}
+    return {"stories": len(content.stories()), "flagged": flagged}
 
 
 def long_story(words: int = 2000) -> str:
     """Return a story of `words` words built from the corpus paragraphs, in order."""
-    from articles.wire import parse_wire
+    from copytext import parse_wire
     from tests import test_wire_corpus as corpus
 
     paragraphs, count = [], 0
@@ -119,12 +119,12 @@ def long_story(words: int = 2000) -> str:
 def time_checks(*, runs: int = RUNS) -> dict:
     """Return the median and worst time of run_checks on a ~2,000-word CheckInput."""
     from articles.checks import CheckInput, run_checks
-    from articles.wire import KnownEntities
+    from people.directory import known_entities
 
     body = long_story()
     data = CheckInput(
         headline="A long story", standfirst="A summary.", body=body, has_byline=True,
-        tags=("Bench",), known=KnownEntities.from_database(),
+        tags=("Bench",), known=known_entities(),
     )  # fmt: skip
     timings = []
     for _ in range(runs):
@@ -141,13 +141,14 @@ def time_checks(*, runs: int = RUNS) -> dict:
 
 def time_parse_megabyte() -> float:
     """Return seconds to parse about 1 MB of copy and extract its quotes."""
-    from articles.wire import KnownEntities, extract_quotes, parse_wire
+    from copytext import extract_quotes, parse_wire
+    from people.directory import known_entities
 
     copy = "Headline\n\n" + (long_story() + "\n\n") * 80
     copy = copy[: 1024 * 1024]
     start = time.perf_counter()
     parsed = parse_wire(copy)
-    extract_quotes(parsed.paragraphs, known=KnownEntities.from_database())
+    extract_quotes(parsed.paragraphs, known=known_entities())
     return time.perf_counter() - start
 
 

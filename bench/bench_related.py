@@ -37,9 +37,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
-from articles import related  # noqa: E402
 from articles.models import Article, Byline, RelatedPick, Section, TaggedArticle  # noqa: E402
 from people.models import Organization, Person  # noqa: E402
+from reader import related  # noqa: E402
 
 SECTIONS, TAGS, PEOPLE, ORGANIZATIONS = 12, 400, 800, 150
 BATCH = 1000

@@ -60,7 +60,10 @@ INSTALLED_APPS = [
     "django_filters",
     "people",
     "articles",
+    "reader",
 ]
+if not PRODUCTION:
+    INSTALLED_APPS.append("demo")  # `load_demo`, for `make run`; never in production
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -89,7 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.publication",
+                "reader.context_processors.publication",
             ],
         },
     },
@@ -170,6 +173,8 @@ NEWSROOM_FOUR_EYES = env_bool("NEWSROOM_FOUR_EYES", True)
 NEWSROOM_REAPPROVE_ON_EDIT = env_bool("NEWSROOM_REAPPROVE_ON_EDIT", True)
 NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "48"))
 NEWSROOM_PAGE_SIZE = 12
+# Renders a story as its public page for staff previews; the admin names it, not imports it.
+NEWSROOM_PREVIEW_RENDERER = "reader.views.render_preview"
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")  # PostgreSQL
 NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 

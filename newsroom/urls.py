@@ -2,18 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from articles.views import healthz
-
 admin.site.site_header = f"{settings.NEWSROOM_PUBLICATION_NAME} — Newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Editorial desk"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("healthz", healthz, name="healthz"),
-    path("", include("articles.reader_urls")),
-    path("", include("people.urls")),
-    path("", include("articles.urls")),
+    path("", include("reader.urls")),
 ]
 
 if settings.DEBUG:

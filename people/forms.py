@@ -2,8 +2,20 @@
 
 from django import forms
 
-from articles.forms import StripControlCharacters
+from copytext.text import strip_control_characters
 from people.models import Organization, Person
+
+
+class StripControlCharacters:
+    """Remove invisible control characters from every text the form cleans."""
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str):
+                self.cleaned_data[name] = strip_control_characters(value)
+            elif isinstance(value, list):
+                self.cleaned_data[name] = [strip_control_characters(item) for item in value]
 
 
 class AliasesField(forms.CharField):

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from articles.images import validate_image_upload
+from people.images import validate_image_upload
 
 
 def unique_slug(model, text: str, *, instance_id=None) -> str:

@@ -16,7 +16,7 @@ from articles.checks import (
     run_checks,
 )
 from articles.models import Article
-from articles.wire import KnownEntities
+from copytext import KnownEntities
 from tests import factories
 
 KNOWN = KnownEntities(

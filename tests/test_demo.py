@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.demo import demo_counts
 from articles.models import Article
+from demo.loader import demo_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_demo_has_what_the_brief_asks_for(client):
 
 def test_demo_accounts_can_log_in(client):
     call_command("load_demo", stdout=StringIO())
-    from articles.demo import DEMO_ACCOUNTS
+    from demo.loader import DEMO_ACCOUNTS
 
     for account in DEMO_ACCOUNTS:
         assert client.login(username=account.username, password=account.password), account.username

@@ -9,8 +9,9 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
-from articles import feeds, workflow
+from articles import workflow
 from articles.models import Article, Byline, Correction
+from reader import feeds
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from articles.images import validate_image_upload
 from articles.models import Article
+from people.images import validate_image_upload
 from tests import factories
 from tests.factories import article_form_data, image_upload
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import related
-from articles.cache import purge_public_pages
 from articles.models import Article, Byline, RelatedPick
+from reader import related
+from reader.cache import purge_public_pages
 from tests import factories
 
 pytestmark = pytest.mark.django_db

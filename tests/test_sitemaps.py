@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from articles import sitemaps
-from articles.cache import purge_public_pages
 from articles.models import Article, Byline
+from reader import sitemaps
+from reader.cache import purge_public_pages
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,14 +5,9 @@ from types import SimpleNamespace
 import pytest
 
 from articles.models import Article, Quote
-from articles.wire import (
-    KnownEntities,
-    WireError,
-    detect_mentions,
-    extract_quotes,
-    import_wire,
-    parse_wire,
-)
+from articles.wire import import_wire
+from copytext import KnownEntities, WireError, detect_mentions, extract_quotes, parse_wire
+from people.directory import known_entities
 from tests import factories
 
 COPY = """Crew lands safely after record mission
@@ -338,7 +333,7 @@ def test_known_entities_from_database():
     """People and organizations come from the database with their aliases."""
     leonov = factories.make_person(name="Alexei Leonov", aliases=["Alexey Leonov"])
     tass = factories.make_organization(name="TASS")
-    known = KnownEntities.from_database()
+    known = known_entities()
     assert (known.match("Alexey Leonov"), known.match("tass")) == (leonov, tass)
 
 

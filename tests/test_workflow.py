@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles import cache as page_cache
 from articles import workflow
 from articles.models import Article, ArticleEvent, Byline, Correction
 from articles.workflow import TransitionError
+from reader import cache as page_cache
 from tests import factories
 
 pytestmark = pytest.mark.django_db

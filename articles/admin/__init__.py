@@ -3,4 +3,4 @@
 Importing the package registers the admins (Django's autodiscovery imports `articles.admin`).
 """
 
-from articles.admin import article, listing  # noqa: F401
+from articles.admin import article, listing, people  # noqa: F401

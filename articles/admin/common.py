@@ -9,6 +9,7 @@ from articles.models import (
     Quote,
     RelatedPick,
 )
+from people.models import Person
 
 
 class BylineInline(admin.TabularInline):
@@ -92,8 +93,6 @@ class AuthorListFilter(admin.SimpleListFilter):
     parameter_name = "author"
 
     def lookups(self, request, model_admin):
-        from people.models import Person
-
         return [(p.slug, p.name) for p in Person.objects.filter(bylines__isnull=False).distinct()]
 
     def queryset(self, request, queryset):

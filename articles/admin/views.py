@@ -10,12 +10,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles import copydesk, previews, revisions, selectors, workflow
+from articles import copydesk, previews, revisions, workflow
 from articles.forms import TransitionForm, WireImportForm
 from articles.models import (
     UpdateProposal,
 )
-from articles.views import render_article
 from articles.wire import WireError, import_wire
 
 
@@ -106,7 +105,7 @@ class ArticleViewsMixin:
         if not workflow.can_preview(request.user, article):
             self.message_user(request, "You may not preview this article.", messages.ERROR)
             return self._back(article)
-        return render_article(request, selectors.article_for_preview(article.pk), preview=True)
+        return previews.render_preview(request, article)
 
     def share_view(self, request, object_id):
         if request.method != "POST":

@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Q
 
-from articles.wire.entities import KnownEntities
-from articles.wire.text import MARKDOWN_LINK
+from articles.models import Article
+from copytext import KnownEntities
+from copytext.text import MARKDOWN_LINK
+from people.directory import known_entities
 
 ARTICLE_PATH = re.compile(r"/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/?")
 
@@ -92,7 +94,7 @@ class CheckInput:
             links=tuple(
                 LinkInfo(markdown, slug, slug in visible_slugs) for markdown, slug in links
             ),
-            known=KnownEntities.from_database(),
+            known=known_entities(),
         )
 
     @classmethod
@@ -141,8 +143,6 @@ def visible_articles(*, ids: list[int], slugs: list[str]) -> tuple[set[int], set
     """Return which of these article ids and slugs readers can see (one query, or none)."""
     if not ids and not slugs:
         return set(), set()
-    from articles.models import Article
-
     rows = Article.objects.published().filter(Q(pk__in=ids) | Q(slug__in=slugs))
     pairs = list(rows.values_list("pk", "slug"))
     return {pk for pk, _slug in pairs}, {slug for _pk, slug in pairs}

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from articles.checks.findings import Finding, excerpt, note, warning
 from articles.checks.story import Sentence, Story
-from articles.wire.quotes import unclosed_quote_positions
-from articles.wire.text import words
-from articles.wire.vocabulary import DANGLING_WORDS, MONTHS, STOPWORDS, WEEKDAYS
+from copytext.quotes import unclosed_quote_positions
+from copytext.text import words
+from copytext.vocabulary import DANGLING_WORDS, MONTHS, STOPWORDS, WEEKDAYS
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] ")
 MIN_REPEAT_WORDS = 5

@@ -9,10 +9,10 @@ from rapidfuzz.distance import OSA
 
 from articles.checks.findings import Finding, warning
 from articles.checks.story import Story
-from articles.wire.entities import allowed_edits
-from articles.wire.names import NameSpan
-from articles.wire.text import strip_possessive
-from articles.wire.vocabulary import COMMON_CAPITALISED, HONORIFICS, ORG_WORDS, PLACE_WORDS
+from copytext.entities import allowed_edits
+from copytext.names import NameSpan
+from copytext.text import strip_possessive
+from copytext.vocabulary import COMMON_CAPITALISED, HONORIFICS, ORG_WORDS, PLACE_WORDS
 
 _GENERIC = COMMON_CAPITALISED | HONORIFICS | ORG_WORDS | PLACE_WORDS
 

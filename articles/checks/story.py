@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from articles.checks.inputs import CheckInput
-from articles.wire.entities import KnownEntities
-from articles.wire.names import NameSpan, find_names
-from articles.wire.quotes import ExtractedQuote, extract_quotes
-from articles.wire.text import plain_paragraph, split_paragraphs, split_sentences, words
+from copytext.entities import KnownEntities
+from copytext.names import NameSpan, find_names
+from copytext.quotes import ExtractedQuote, extract_quotes
+from copytext.text import plain_paragraph, split_paragraphs, split_sentences, words
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from articles import cache, revisions
+from articles import revisions, signals
 from articles.models import Article, ArticleEvent, Revision, UpdateProposal
 
 Status = Article.Status
@@ -82,7 +82,7 @@ def finish(
         publish_at=publish_at,
         override_reason=override_reason,
     )
-    cache.purge_after_commit(article)
+    signals.announce_public_change(article)
     return article
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles import cache, checks, revisions
+from articles import checks, revisions, signals
 from articles.models import Article, ArticleEvent, Correction
 from articles.workflow.predicates import breaks_four_eyes, can_request_changes, can_submit
 from articles.workflow.steps import (
@@ -211,7 +211,7 @@ def publish_due(*, now: datetime | None = None) -> list[Article]:
                 "",
                 publish_at=article.publish_at,
             )
-            cache.purge_after_commit(article)
+            signals.announce_public_change(article)
             went_live.append(article)
     return went_live
 

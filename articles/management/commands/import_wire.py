@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from articles.links import absolute_url
 from articles.models import Section
-from articles.wire import KnownEntities, WireError, import_wire
+from articles.wire import WireError, import_wire
+from people.directory import known_entities
 from people.models import Person
 
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             if user_obj is None:
                 raise CommandError(f"No user called “{user}”.")
         tag_names = [tag.strip() for tag in tags.split(",") if tag.strip()]
-        known = KnownEntities.from_database()
+        known = known_entities()
         failures = 0
         for index, name in enumerate(files, start=1):
             self.stdout.write(f"[{index}/{len(files)}] {name}")

@@ -1,0 +1,19 @@
+"""Signals the editorial core sends, for the apps that serve readers.
+
+The core never imports the public site. When what readers may see changes, it says so once the
+transaction commits, and the public site (reader.apps) purges what it cached. A rolled-back
+change never empties a cache.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+# Sent with `article` after a change to what readers may see of it (content or status) commits.
+public_article_changed = Signal()
+
+
+def announce_public_change(article) -> None:
+    """Send `public_article_changed` for `article` once the current transaction commits."""
+    transaction.on_commit(
+        lambda: public_article_changed.send(sender=type(article), article=article)
+    )

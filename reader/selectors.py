@@ -1,0 +1,166 @@
+"""Reads for public pages. Each returns everything its template shows, prefetched."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from articles.models import Article, Correction, Quote, Section
+
+FRONT_PAGE_STORIES_PER_SECTION = 4
+MAX_PAGE_NUMBER = 10_000
+
+
+@dataclass
+class SectionBlock:
+    section: Section
+    articles: list[Article]
+
+
+def paginate(queryset: QuerySet, page_number, *, per_page: int | None = None) -> Page:
+    """Return the requested page; a malformed or out-of-range number gives the nearest real page."""
+    paginator = Paginator(queryset, per_page or settings.NEWSROOM_PAGE_SIZE)
+    try:
+        number = min(int(page_number), MAX_PAGE_NUMBER)
+    except (TypeError, ValueError):
+        number = 1
+    return paginator.get_page(number)
+
+
+def public_articles() -> QuerySet:
+    """Return published articles, newest first, with what a teaser needs."""
+    return Article.objects.published().for_listing().order_by("-publish_at", "-id")
+
+
+def front_page() -> tuple[Article | None, list[SectionBlock]]:
+    """Return the lead story and the latest stories of each section (a fixed number of queries)."""
+    lead = public_articles().first()
+    ranked = (
+        public_articles()
+        .exclude(pk=getattr(lead, "pk", None))
+        .filter(section__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("section_id"),
+                order_by=[F("publish_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=FRONT_PAGE_STORIES_PER_SECTION)
+    )
+    by_section: dict[int, list[Article]] = {}
+    for article in ranked:
+        by_section.setdefault(article.section_id, []).append(article)
+    blocks = [
+        SectionBlock(section=section, articles=by_section[section.pk])
+        for section in Section.objects.filter(pk__in=by_section)
+    ]
+    return lead, blocks
+
+
+def with_page_data(queryset: QuerySet) -> QuerySet:
+    """Prefetch everything the article page shows (authors, tags, people, quotes, corrections)."""
+    return queryset.for_listing().prefetch_related(
+        "tags",
+        "people_mentioned",
+        "organizations_mentioned",
+        Prefetch(
+            "quotes",
+            queryset=Quote.objects.select_related("speaker_person", "speaker_organization"),
+        ),
+        Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
+    )
+
+
+def _published_on(article: Article, year: int, month: int, day: int) -> bool:
+    try:
+        requested = date(year, month, day)
+    except ValueError:
+        return False
+    moment = article.first_published_at or article.publish_at
+    return moment is not None and timezone.localtime(moment).date() == requested
+
+
+def article_for_readers(*, year: int, month: int, day: int, slug: str) -> Article | None:
+    """Return the published article at this address with everything its page shows, or None."""
+    article = with_page_data(Article.objects.published()).filter(slug=slug).first()
+    if article is None or not _published_on(article, year, month, day):
+        return None
+    return article
+
+
+def withdrawn_article(*, year: int, month: int, day: int, slug: str) -> Article | None:
+    """Return the article once published at this address and since unpublished, or None."""
+    article = (
+        Article.objects.filter(slug=slug, unpublished_at__isnull=False)
+        .only("status", "first_published_at", "publish_at", "slug", "unpublished_at")
+        .first()
+    )
+    if article is None or article.is_public or not _published_on(article, year, month, day):
+        return None
+    return article
+
+
+def article_for_preview(pk: int) -> Article | None:
+    """Return any article, in whatever state, with what its page shows (staff previews)."""
+    return with_page_data(Article.objects.all()).filter(pk=pk).first()
+
+
+def articles_in_section(section: Section) -> QuerySet:
+    """Return the section's published articles, newest first."""
+    return public_articles().filter(section=section)
+
+
+def articles_tagged(tag) -> QuerySet:
+    """Return published articles carrying this tag, newest first."""
+    return public_articles().filter(tagged_items__tag=tag)
+
+
+def articles_by(entity) -> QuerySet:
+    """Return published articles whose byline names this person."""
+    if entity._meta.model_name != "person":
+        return Article.objects.none()
+    return public_articles().filter(bylines__person=entity)
+
+
+def articles_about(entity) -> QuerySet:
+    """Return published articles that mention this person or organization."""
+    field = "people_mentioned" if entity._meta.model_name == "person" else "organizations_mentioned"
+    return public_articles().filter(**{field: entity})
+
+
+def has_public_presence(entity) -> bool:
+    """Say whether readers may know of this person or organization: a biography, or a
+    published story by, about or quoting them."""
+    if getattr(entity, "bio", "") or getattr(entity, "description", ""):
+        return True
+    public = Article.objects.published()
+    speaker = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
+    return (
+        articles_about(entity).exists()
+        or articles_by(entity).exists()
+        or Quote.objects.filter(**{speaker: entity}, article__in=public).exists()
+    )
+
+
+def quotes_by(entity, *, limit: int = 20) -> list[Quote]:
+    """Return the latest quotes this person or organization gave in published articles."""
+    field = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
+    return list(
+        Quote.objects.filter(**{field: entity}, article__in=Article.objects.published())
+        .select_related("article")
+        .order_by("-article__publish_at", "position")[:limit]
+    )
+
+
+def public_corrections() -> QuerySet:
+    """Return every correction on a published article, newest first."""
+    return (
+        Correction.objects.filter(article__in=Article.objects.published())
+        .select_related("article")
+        .order_by("-created_at", "-id")
+    )

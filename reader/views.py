@@ -1,0 +1,158 @@
+"""Public pages. Views stay thin: selectors fetch, templates show."""
+
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import http_date
+from taggit.models import Tag
+
+from articles import previews
+from articles.models import Section
+from people.selectors import entity_by_slug
+from reader import related, renditions, search, selectors, structured_data
+from reader.cache import cache_public_page
+from reader.filters import ArticleSearchFilter
+
+
+@cache_public_page
+def front_page(request):
+    lead, blocks = selectors.front_page()
+    return render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
+
+
+@cache_public_page
+def article_detail(request, year, month, day, slug):
+    article = selectors.article_for_readers(
+        year=int(year), month=int(month), day=int(day), slug=slug
+    )
+    if article is None:
+        withdrawn = selectors.withdrawn_article(
+            year=int(year), month=int(month), day=int(day), slug=slug
+        )
+        if withdrawn is not None:
+            return render(request, "410.html", status=410)
+        raise Http404("No such article.")
+    return render_article(request, article)
+
+
+def render_article(request, article, *, preview=False):
+    """Render the reader's page for `article`; a preview is never cached or indexed."""
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "authors": article.authors,
+            "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
+            "related": related.rank_related(article)
+            if preview
+            else related.related_for_page(article),
+            "more_from_author": related.more_from_author(article),
+            "corrections": article.corrections.all(),
+            "structured_data": structured_data.news_article(article),
+            "share_image": renditions.share_image(article.hero_image),
+            "preview": preview,
+        },
+    )
+    if article.updated_at or article.publish_at:
+        response["Last-Modified"] = http_date(
+            (article.updated_at or article.publish_at).timestamp()
+        )
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def render_preview(request, article):
+    """Render any article, in whatever state, as a preview (`NEWSROOM_PREVIEW_RENDERER`: the
+    admin's preview button calls this without importing the public site)."""
+    return render_article(request, selectors.article_for_preview(article.pk), preview=True)
+
+
+def share_preview(request, token):
+    """Show an unpublished story to someone holding a valid share link; else a plain 404."""
+    article = previews.article_for_token(token)
+    if article is None:
+        raise Http404("No such page.")
+    return render_preview(request, article)
+
+
+@cache_public_page
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    page = selectors.paginate(selectors.articles_in_section(section), request.GET.get("page"))
+    return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+
+
+@cache_public_page
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    stories = selectors.articles_tagged(tag)
+    if not stories.exists():
+        raise Http404(
+            "No public story carries this tag."
+        )  # a tag used only on drafts stays unknown
+    page = selectors.paginate(stories, request.GET.get("page"))
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+
+
+@cache_public_page
+def search_page(request):
+    """Full-text search with filters; bad input gets the form back with its errors (400)."""
+    filterset = ArticleSearchFilter(request.GET or None, queryset=selectors.public_articles())
+    valid = filterset.is_bound and filterset.is_valid()
+    results = filterset.qs if valid else selectors.public_articles().none()
+    page = selectors.paginate(results, request.GET.get("page"))
+    query = filterset.form.cleaned_data.get("q", "") if valid else ""
+    hits = (
+        [(article, search.snippet(article, query)) for article in page]
+        if query
+        else [(a, "") for a in page]
+    )
+    status = 400 if filterset.is_bound and not valid else 200
+    return render(
+        request,
+        "articles/search.html",
+        {"filterset": filterset, "page_obj": page, "hits": hits, "query": query, "searched": valid},
+        status=status,
+    )
+
+
+@cache_public_page
+def corrections(request):
+    page = selectors.paginate(selectors.public_corrections(), request.GET.get("page"))
+    return render(request, "articles/corrections.html", {"page_obj": page})
+
+
+@cache_public_page
+def entity_detail(request, slug):
+    entity = entity_by_slug(slug)
+    if entity is None:
+        raise Http404("No such person or organization.")
+    if not selectors.has_public_presence(entity):
+        raise Http404("No such person or organization.")  # named only in unpublished copy so far
+    is_organization = entity._meta.model_name == "organization"
+    page = selectors.paginate(selectors.articles_about(entity), request.GET.get("page"))
+    return render(
+        request,
+        "people/entity_detail.html",
+        {
+            "entity": entity,
+            "is_organization": is_organization,
+            "stories_by": list(selectors.articles_by(entity)[:10]),
+            "page_obj": page,
+            "quotes": selectors.quotes_by(entity),
+            "structured_data": structured_data.entity(entity, is_organization=is_organization),
+        },
+    )
+
+
+def healthz(request):
+    """Answer 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "unhealthy", never a 500
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return HttpResponse("ok", content_type="text/plain")
