@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from articles import revisions, workflow
+from articles import workflow
 from articles.markdown import render_plain_text
 from articles.models import Article
 from copytext import Suggestion, detect_mentions
@@ -17,34 +17,40 @@ def suggestions_for(article: Article) -> list[Suggestion]:
     return detect_mentions(split_paragraphs(text), known=known_entities()).suggestions
 
 
-def accept_suggestion(article: Article, user, *, name: str, kind: str) -> Person | Organization:
-    """Add a suggested name to the directory, mention it in the story and link its quotes."""
+def accept_suggestion(
+    article: Article, user, *, name: str, kind: str, expected_version: int | None = None
+) -> Person | Organization:
+    """Add a suggested name to the directory, mention it in the story and link its quotes.
+
+    `expected_version` is the version of the story the suggestion was shown on; the change is
+    saved like any other edit (`workflow.save_content`), so a stale page is refused.
+    """
     if kind not in ("person", "organization"):
         raise workflow.TransitionError("Say whether the name is a person or an organization.")
     model = Organization if kind == "organization" else Person
-    permission = f"people.add_{model._meta.model_name}"
     name = " ".join(strip_control_characters(name or "").split())[:200]
     if not name:
         raise workflow.TransitionError("Give the name to add.")
+    if not user.has_perm(f"people.add_{model._meta.model_name}"):
+        raise workflow.TransitionError(f"You may not add {model._meta.verbose_name_plural}.")
+    if not workflow.can_edit(user, article):
+        raise workflow.TransitionError("You may not edit this article.")
+    speaker_field = "speaker_person" if model is Person else "speaker_organization"
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
-        if not user.has_perm(permission):
-            raise workflow.TransitionError(f"You may not add {model._meta.verbose_name_plural}.")
-        if not workflow.can_edit(user, locked):
-            raise workflow.TransitionError("You may not edit this article.")
         entity = model.objects.filter(name__iexact=name).first()
         if entity is None:
             entity = model.objects.create(name=name, slug=unique_slug(model, name))
-        mentions = locked.people_mentioned if model is Person else locked.organizations_mentioned
-        mentions.add(entity)
-        speaker_field = "speaker_person" if model is Person else "speaker_organization"
-        locked.quotes.filter(
-            speaker_person__isnull=True,
-            speaker_organization__isnull=True,
-            attribution_text__icontains=name,
-        ).update(**{speaker_field: entity})
-        locked.version += 1
-        locked.last_edited_by = user
-        locked.save(update_fields=["version", "last_edited_by", "modified_at"])
-        revisions.record(locked, user)
+
+        def apply(target: Article) -> None:
+            mentions = (
+                target.people_mentioned if model is Person else target.organizations_mentioned
+            )
+            mentions.add(entity)
+            target.quotes.filter(
+                speaker_person__isnull=True,
+                speaker_organization__isnull=True,
+                attribution_text__icontains=name,
+            ).update(**{speaker_field: entity})
+
+        workflow.save_content(article, user, apply, expected_version=expected_version)
     return entity

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import editing
+from articles import workflow
 from articles.models import Article, Correction, Section
 from people.forms import StripControlCharacters
 from people.models import Person
@@ -62,6 +62,12 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
+    def expected_version(self) -> int | None:
+        """Return the version of the story this form was filled in on (None for a new one)."""
+        if not self.instance.pk:
+            return None
+        return self.cleaned_data.get("loaded_version")
+
     def clean_new_tags(self):
         return [
             name.strip()[:100] for name in self.cleaned_data["new_tags"].split(",") if name.strip()
@@ -72,16 +78,19 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
         cleaned["tags"] = [*cleaned.get("tags", []), *cleaned.get("new_tags", [])]
         if not self.instance.pk:
             return cleaned
-        loaded = cleaned.get("loaded_version") or self.instance.version
         try:
-            # Locks the row until the admin's transaction ends: nobody saves in between.
-            editing.lock_current_version(self.instance, loaded)
-        except editing.StaleEdit as stale:
+            # The save service's own check, made here so a stale save comes back as a form
+            # error with the editor's typing; it locks the row until the admin's transaction
+            # ends, so nobody saves in between and the service's check then agrees.
+            workflow.check_version(self.instance, self.expected_version())
+        except workflow.StaleEdit as stale:
             self.stale_edit = stale
             # The next save has seen their changes, so it may go through.
             self.data = self.data.copy()
             self.data[self.add_prefix("loaded_version")] = stale.current_version
             raise forms.ValidationError(stale.message, code="stale") from None
+        except workflow.TransitionError as error:  # the form came without its version
+            raise forms.ValidationError(error.message, code="no_version") from None
         return cleaned
 
 

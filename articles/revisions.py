@@ -8,7 +8,9 @@ relations; it is how restores and approved updates change a story.
 import difflib
 import re
 from dataclasses import dataclass
+from functools import partial
 
+from django.db import transaction
 from django.db.models import Max
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -108,11 +110,11 @@ def record(
     content = content if content is not None else snapshot(article)
     if kind != Revision.Kind.PROPOSED:
         # Every save passes here, so the search index and the copy-desk counts stay current;
-        # a transition that leaves the text as it was has nothing to re-index or re-check.
+        # a transition that leaves the text as it was has nothing to re-index or re-check. The
+        # work waits for the commit: nobody holds the story's lock while the copy desk reads.
         previous = latest(article)
         if previous is None or previous.content != content:
-            search.index_article(article)
-            count_findings(article)
+            transaction.on_commit(partial(refresh_derived_data, article.pk))
     return Revision.objects.create(
         article=article,
         number=last + 1,
@@ -123,6 +125,14 @@ def record(
         based_on=based_on,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+
+
+def refresh_derived_data(article_id: int) -> None:
+    """Re-index the article for search and recount its copy-desk findings."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is not None:  # a draft deleted in the meantime has nothing to refresh
+        search.index_article(article)
+        count_findings(article)
 
 
 def count_findings(article: Article) -> None:
@@ -151,7 +161,11 @@ def at_version(article: Article, version: int) -> Revision | None:
 
 
 def apply_content(article: Article, content: dict) -> Article:
-    """Write a snapshot's content to the article and its relations; the caller saves and logs."""
+    """Write a snapshot's content to the article and its relations (saving both).
+
+    Restores and approved updates pass it to `workflow.saving.save_content`, which checks the
+    version, records the revision and logs the event.
+    """
     for field in TEXT_FIELDS:
         setattr(article, field, content.get(field, ""))
     article.hero_image = content.get("hero_image", "")

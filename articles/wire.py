@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.text import slugify
 
 from articles import checks as editorial_checks
-from articles import revisions
+from articles import workflow
 from articles.models import Article, Byline, Quote
 from copytext import (
     ExtractedQuote,
@@ -108,34 +107,34 @@ def find_duplicate(parsed: ParsedWire) -> Article | None:
 def save_draft(
     result: ImportResult, *, user: Any, section: Any, author: Any, tags: Iterable[str]
 ) -> Article:
-    """Create the draft article and everything hanging off it, all or nothing."""
+    """Create the draft article and everything hanging off it, all or nothing (through the save
+    service, like every other change)."""
     parsed = result.parsed
-    with transaction.atomic():
-        article = Article(
-            headline=parsed.headline,
-            slug=unique_article_slug(parsed.headline),
-            standfirst=parsed.standfirst,
-            body=parsed.body_markdown,
-            dateline=parsed.dateline[:100],
-            section=section,
-            created_by=user,
-            last_edited_by=user,
-            wire_hash=parsed.content_hash,
-        )
-        try:
-            article.full_clean()
-        except ValidationError as error:
-            raise WireError(" ".join(error.messages)) from None
-        article.save()
+    article = Article(
+        headline=parsed.headline,
+        slug=unique_article_slug(parsed.headline),
+        standfirst=parsed.standfirst,
+        body=parsed.body_markdown,
+        dateline=parsed.dateline[:100],
+        section=section,
+        wire_hash=parsed.content_hash,
+    )
+    try:
+        article.full_clean(exclude=["created_by", "last_edited_by"])
+    except ValidationError as error:
+        raise WireError(" ".join(error.messages)) from None
+
+    def apply(draft: Article) -> None:
+        draft.save()
         if author is not None:
-            Byline.objects.create(article=article, person=author, position=0)
+            Byline.objects.create(article=draft, person=author, position=0)
         names = [strip_control_characters(tag).strip()[:100] for tag in tags]  # taggit's limit
         if any(names):
-            article.tags.add(*filter(None, names))
-        link_mentions(article, result)
-        Quote.objects.bulk_create(build_quotes(article, result.quotes))
-        revisions.record(article, user)  # every save stores a revision
-    return article
+            draft.tags.add(*filter(None, names))
+        link_mentions(draft, result)
+        Quote.objects.bulk_create(build_quotes(draft, result.quotes))
+
+    return workflow.save_content(article, user, apply).article
 
 
 def unique_article_slug(headline: str) -> str:

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from articles import checks, revisions, workflow
+from articles import checks, workflow
 from articles.models import Article, Byline, Quote, RelatedPick, Section
 from articles.roles import EDITORS, REPORTERS, REVIEWERS
 from demo import content
@@ -53,14 +53,17 @@ def load_demo_newsroom(*, progress=print) -> dict[str, int]:
     users = {account.username: _account(account, people) for account in DEMO_ACCOUNTS}
     progress(f"Sections, {len(people)} people and {len(organizations)} organizations are in place.")
 
-    created = 0
-    for item in content.stories():
-        if Article.objects.filter(slug=item["slug"]).exists():
-            continue
-        article = _article(item, sections, people, organizations, users)
+    existing = set(Article.objects.values_list("slug", flat=True))
+    new = [
+        (_article(item, sections, people, organizations, users), item)
+        for item in content.stories()
+        if item["slug"] not in existing
+    ]
+    by_slug = {article.slug: article for article in Article.objects.all()}
+    for article, item in new:  # every draft exists now, so picks can point at any of them
+        _link_related_picks(article, item, by_slug)
         _drive_to_state(article, item, users)
-        created += 1
-    _link_related_picks()
+    created = len(new)
     existing = len(content.stories()) - created
     progress(f"Created {created} demo stories ({existing} were already there).")
     return demo_counts()
@@ -131,7 +134,7 @@ def _account(account: DemoAccount, people: dict[str, Person]):
 def _article(item, sections, people, organizations, users) -> Article:
     byline = [people[slug] for slug in item.get("byline", [])]
     writer = next((person.user for person in byline if person.user_id), users["editor"])
-    article = Article.objects.create(
+    article = Article(
         headline=item["headline"],
         slug=item["slug"],
         standfirst=item.get("standfirst", ""),
@@ -139,31 +142,33 @@ def _article(item, sections, people, organizations, users) -> Article:
         kind=item.get("kind", Article.Kind.NEWS),
         section=sections.get(item.get("section")),
         dateline=item.get("dateline", ""),
-        created_by=writer,
-        last_edited_by=writer,
     )
-    Byline.objects.bulk_create(
-        Byline(article=article, person=person, position=index)
-        for index, person in enumerate(byline)
-    )
-    article.people_mentioned.set(people[slug] for slug in item.get("people", []))
-    article.organizations_mentioned.set(
-        organizations[slug] for slug in item.get("organizations", [])
-    )
-    article.tags.set(item.get("tags", []))
-    for position, quote in enumerate(item.get("quotes", [])):
-        speaker = quote.get("speaker")
-        Quote.objects.create(
-            article=article,
-            text=quote["text"],
-            speaker_person=people.get(speaker) if speaker else None,
-            speaker_organization=organizations.get(speaker) if speaker else None,
-            how=quote.get("how", ""),
-            position=position,
-            is_pull_quote=quote.get("is_pull_quote", False),
+
+    def apply(story: Article) -> None:
+        story.save()
+        Byline.objects.bulk_create(
+            Byline(article=story, person=person, position=index)
+            for index, person in enumerate(byline)
         )
-    revisions.record(article, writer)
-    return article
+        story.people_mentioned.set(people[slug] for slug in item.get("people", []))
+        story.organizations_mentioned.set(
+            organizations[slug] for slug in item.get("organizations", [])
+        )
+        story.tags.set(item.get("tags", []))
+        Quote.objects.bulk_create(
+            Quote(
+                article=story,
+                text=quote["text"],
+                speaker_person=people.get(quote.get("speaker")),
+                speaker_organization=organizations.get(quote.get("speaker")),
+                how=quote.get("how", ""),
+                position=position,
+                is_pull_quote=quote.get("is_pull_quote", False),
+            )
+            for position, quote in enumerate(item.get("quotes", []))
+        )
+
+    return workflow.save_content(article, writer, apply).article
 
 
 def _drive_to_state(article: Article, item, users) -> None:
@@ -207,12 +212,17 @@ def _override_reason(article: Article) -> str:
     return f"Archive story: approved as it stood in print despite {codes}."
 
 
-def _link_related_picks() -> None:
-    by_slug = {article.slug: article for article in Article.objects.all()}
-    for item in content.stories():
-        article = by_slug[item["slug"]]
-        for position, slug in enumerate(item.get("related", [])):
-            if slug in by_slug and slug != item["slug"]:
-                RelatedPick.objects.get_or_create(
-                    article=article, target=by_slug[slug], defaults={"position": position}
-                )
+def _link_related_picks(article: Article, item, by_slug: dict[str, Article]) -> None:
+    """Hand-pick the story's related stories, saved by its writer like any edit of a draft."""
+    targets = [by_slug[slug] for slug in item.get("related", []) if slug in by_slug]
+    if not targets:
+        return
+
+    def apply(story: Article) -> None:
+        RelatedPick.objects.bulk_create(
+            RelatedPick(article=story, target=target, position=position)
+            for position, target in enumerate(targets)
+            if target.pk != story.pk
+        )
+
+    workflow.save_content(article, article.created_by, apply, expected_version=article.version)

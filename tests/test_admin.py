@@ -102,6 +102,7 @@ def test_status_cannot_be_set_through_the_change_form(admin_client, story):
         "dateline": "",
         "new_tags": "Moon",
         "status": "published",
+        "loaded_version": story.version,
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
         "quotes-TOTAL_FORMS": "0",

@@ -12,15 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def flawed(reporter, section):
-    """A story in review with an unattributed quote (a blocker)."""
+def flawed(reporter, section, django_capture_on_commit_callbacks):
+    """A story in review with an unattributed quote (a blocker), counted after the commit."""
     article = factories.make_article(
         section=section,
         created_by=reporter,
         body='The crowd thinned out by noon.\n\n"We will be back."',
     )
     factories.make_quote(article, text="We will be back.")
-    return workflow.submit(article, reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        return workflow.submit(article, reporter)
 
 
 def test_approval_is_refused_while_a_blocker_stands(flawed, reviewer):

@@ -114,7 +114,9 @@ def test_api_answers_head_and_refuses_odd_digits(client, published_article):
 def test_suggestions_need_a_known_kind_and_accept_any_script(editor, draft):
     with pytest.raises(workflow.TransitionError, match="person or an organization"):
         copydesk.accept_suggestion(draft, editor, name="Someone", kind="zzz")
-    person = copydesk.accept_suggestion(draft, editor, name="宇宙飛行士", kind="person")
+    person = copydesk.accept_suggestion(
+        draft, editor, name="宇宙飛行士", kind="person", expected_version=draft.version
+    )
     assert person.slug and person in draft.people_mentioned.all()
 
 

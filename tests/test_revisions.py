@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles import editing, revisions, workflow
+from articles import revisions, workflow
 from articles.models import Revision
 from tests import factories
 
@@ -41,9 +41,10 @@ def test_snapshot_records_byline_tags_quotes_and_picks(section, author):
 def test_restore_creates_a_new_revision(editor, draft):
     """Restoring brings the old text back as a new revision; the history stays whole."""
     first = draft.revisions.first()
-    editing.save_article(draft, editor, expected_version=draft.version, body="Rewritten.")
+    workflow.save_article(draft, editor, expected_version=draft.version, body="Rewritten.")
     count = draft.revisions.count()
-    restored = workflow.restore(draft, first, editor)
+    draft.refresh_from_db()
+    restored = workflow.restore(draft, first, editor, expected_version=draft.version)
     assert restored.body == first.content["body"]
     newest = draft.revisions.first()
     assert draft.revisions.count() == count + 1
@@ -68,7 +69,7 @@ def test_revisions_cannot_be_changed(draft):
 
 
 def test_compare_view_in_the_admin(client, editor, draft):
-    editing.save_article(
+    workflow.save_article(
         draft, editor, expected_version=draft.version, headline="<b>Bold</b> claim"
     )
     client.force_login(editor)
@@ -90,9 +91,12 @@ def test_compare_view_with_bad_numbers_redirects_with_a_message(client, editor, 
 
 def test_restore_button_in_the_admin(client, editor, draft):
     first = draft.revisions.first()
-    editing.save_article(draft, editor, expected_version=draft.version, body="Changed.")
+    changed = workflow.save_article(draft, editor, expected_version=draft.version, body="Changed.")
     client.force_login(editor)
-    response = client.post(reverse("admin:articles_article_restore", args=[draft.pk, first.number]))
+    response = client.post(
+        reverse("admin:articles_article_restore", args=[draft.pk, first.number]),
+        {"version": changed.version},
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.body == first.content["body"]
@@ -104,8 +108,8 @@ def test_every_transition_stores_a_revision(in_review, reviewer):
 
 
 def test_change_form_offers_to_compare_any_two_revisions(client, editor, draft):
-    editing.save_article(draft, editor, expected_version=draft.version, body="Second.")
-    editing.save_article(draft, editor, expected_version=draft.version + 1, body="Third.")
+    workflow.save_article(draft, editor, expected_version=draft.version, body="Second.")
+    workflow.save_article(draft, editor, expected_version=draft.version + 1, body="Third.")
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
     assert 'name="a" id="id_compare_a"' in page and 'name="b" id="id_compare_b"' in page

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import editing, workflow
+from articles import revisions, workflow
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def archive(section, author):
     )
     agency.organizations_mentioned.add(nasa)
     for article in (in_headline, in_body, about, agency):
-        editing.record_save(article, None, edited=False)  # index them as a save would
+        revisions.refresh_derived_data(article.pk)  # index them as a save would
     return {"headline": in_headline, "body": in_body, "about": about, "agency": agency}
 
 
@@ -96,7 +96,7 @@ def test_non_public_stories_are_never_found(client, archive, section, reporter, 
     draft = factories.make_article(
         section=section, headline="Secret spacewalk plan", created_by=reporter
     )
-    editing.record_save(draft, None, edited=False)
+    revisions.refresh_derived_data(draft.pk)
     workflow.submit(draft, reporter)
     scheduled = factories.make_article(
         status="published",
@@ -104,7 +104,7 @@ def test_non_public_stories_are_never_found(client, archive, section, reporter, 
         headline="Future spacewalk",
         publish_at=timezone.now() + timedelta(days=1),
     )
-    editing.record_save(scheduled, None, edited=False)
+    revisions.refresh_derived_data(scheduled.pk)
     found = headlines(client.get("/search/", {"q": "spacewalk"}))
     assert "Secret spacewalk plan" not in found
     assert "Future spacewalk" not in found
@@ -153,7 +153,7 @@ def test_snippets_escape_story_text(client, section):
     article = factories.make_article(
         status="published", section=section, body="Rocket <script>alert(1)</script> rocket"
     )
-    editing.record_save(article, None, edited=False)
+    revisions.refresh_derived_data(article.pk)
     page = client.get("/search/", {"q": "rocket"}).content.decode()
     assert "<script>alert(1)" not in page
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from articles import editing
+from articles import workflow
 from articles.models import Article, Revision
 from tests import factories
 from tests.factories import article_form_data
@@ -77,9 +77,9 @@ def test_each_admin_save_stores_a_revision(client, editor, draft):
 def test_service_refuses_a_stale_version(editor, draft):
     """The same rule holds for code that saves without the admin."""
     version = draft.version
-    editing.save_article(draft, editor, expected_version=version, body="First.")
-    with pytest.raises(editing.StaleEdit) as stale:
-        editing.save_article(draft, editor, expected_version=version, body="Second.")
+    workflow.save_article(draft, editor, expected_version=version, body="First.")
+    with pytest.raises(workflow.StaleEdit) as stale:
+        workflow.save_article(draft, editor, expected_version=version, body="Second.")
     assert [change.label for change in stale.value.changes] == ["Body"]
     assert Article.objects.get(pk=draft.pk).body == "First."
 
@@ -93,7 +93,7 @@ def test_a_database_error_mid_save_leaves_nothing_half_done(editor, draft, monke
 
     monkeypatch.setattr("articles.revisions.record", explode)
     with pytest.raises(RuntimeError):
-        editing.save_article(draft, editor, expected_version=draft.version, body="Lost?")
+        workflow.save_article(draft, editor, expected_version=draft.version, body="Lost?")
     draft.refresh_from_db()
     assert draft.body != "Lost?"
     assert Revision.objects.count() == revisions_before
@@ -119,11 +119,11 @@ def test_concurrent_service_saves_from_one_version(section):
     def save(user, text):
         try:
             barrier.wait()
-            editing.save_article(
+            workflow.save_article(
                 Article.objects.get(pk=article.pk), user, expected_version=1, body=text
             )
             outcomes.append("saved")
-        except editing.StaleEdit:
+        except workflow.StaleEdit:
             outcomes.append("stale")
         finally:
             connection.close()

@@ -144,7 +144,7 @@ def test_unknown_names_can_be_added_in_one_click(client, editor, wire_file):
     client.force_login(editor)
     client.post(
         reverse("admin:articles_article_suggestion", args=[article.pk]),
-        {"name": "Ilsa Varnholt", "kind": "person"},
+        {"name": "Ilsa Varnholt", "kind": "person", "version": article.version},
     )
     person = Person.objects.get(name="Ilsa Varnholt")
     assert person in article.people_mentioned.all()

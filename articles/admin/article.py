@@ -2,11 +2,11 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.db import transaction
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 
-from articles import editing, revisions, workflow
+from articles import workflow
 from articles.admin.common import (
     AuthorListFilter,
     BylineInline,
@@ -107,12 +107,6 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
             queryset = own_articles(queryset, request.user)
         return queryset
 
-    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        # A proposed update did not change the story: Django's "changed successfully" would mislead.
-        if getattr(request, "_proposal_savepoint", None) is not None and level == messages.SUCCESS:
-            return
-        super().message_user(request, message, level, *args, **kwargs)
-
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed:
@@ -140,47 +134,30 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
             return f"Scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}"
         return article.get_status_display()
 
-    # Saving.
+    # Saving: one call to the save service, which decides what the save becomes.
 
     def save_model(self, request, obj, form, change):
-        if change and editing.is_proposal(request.user, obj):
-            # Save as usual so the inlines validate and save, take the snapshot, then roll the
-            # live story back: the change becomes a proposal and readers keep the live version.
-            request._proposal_savepoint = transaction.savepoint()
-        if not change:
-            obj.created_by = request.user
-        else:
-            obj.version += 1
-        obj.last_edited_by = request.user
-        super().save_model(request, obj, form, change)
+        """Save nothing yet: the service saves the story with its inlines in `save_related`."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        savepoint = getattr(request, "_proposal_savepoint", None)
-        if savepoint is not None:
-            content = revisions.snapshot(article)
-            transaction.savepoint_rollback(savepoint)
-            workflow.propose_update(article, request.user, content)
-            self.message_user(
-                request,
-                "Your change is saved as a proposed update. Readers keep seeing the published "
-                "version until a reviewer approves it.",
-                messages.WARNING,
-            )
-            return
-        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
-        editing.record_save(article, request.user, edited=edited)
-        if change and edited and article.status == Article.Status.IN_REVIEW:
-            updated = workflow.return_to_draft_after_edit(article, request.user)
-            if updated.status == Article.Status.DRAFT:
-                article.status = updated.status
-                self.message_user(
-                    request,
-                    "The story changed during review, so it is back in draft: submit it again "
-                    "so a reviewer approves what they read.",
-                    messages.WARNING,
-                )
+        def apply(article):
+            super(ArticleAdmin, self).save_model(request, article, form, change)
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+
+        request.newsroom_save = workflow.save_content(
+            form.instance, request.user, apply, expected_version=form.expected_version()
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return super().response_add(request, request.newsroom_save.article, post_url_continue)
+
+    def response_change(self, request, obj):
+        saved = request.newsroom_save
+        if saved.notice:
+            self.message_user(request, saved.notice, messages.WARNING)
+        if saved.proposal is not None:  # the story did not change, so "changed" would mislead
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, saved.article)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["stale_edit"] = getattr(context["adminform"].form, "stale_edit", None)

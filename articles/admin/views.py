@@ -18,6 +18,14 @@ from articles.models import (
 from articles.wire import WireError, import_wire
 
 
+def posted_version(request) -> int | None:
+    """Return the story version a panel form was shown with (None when missing or garbled)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
 class ArticleViewsMixin:
     """URLs and views the article admin adds to Django's."""
 
@@ -182,7 +190,9 @@ class ArticleViewsMixin:
         article = self._article_or_404(request, object_id)
         revision = get_object_or_404(article.revisions, number=number)
         try:
-            result = workflow.restore(article, revision, request.user)
+            result = workflow.restore(
+                article, revision, request.user, expected_version=posted_version(request)
+            )
         except workflow.TransitionError as error:
             self.message_user(request, error.message, messages.ERROR)
         else:
@@ -208,6 +218,7 @@ class ArticleViewsMixin:
                 request.user,
                 name=request.POST.get("name", ""),
                 kind=request.POST.get("kind", ""),
+                expected_version=posted_version(request),
             )
         except workflow.TransitionError as error:
             self.message_user(request, error.message, messages.ERROR)

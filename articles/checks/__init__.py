@@ -31,6 +31,7 @@ from articles.checks.prose import (
 from articles.checks.quotes import check_unattributed_quotes, check_unlinked_speakers
 from articles.checks.spelling import check_name_spellings
 from articles.checks.story import Story
+from copytext import KnownEntities
 
 Check = Callable[[Story], Iterable[Finding]]
 
@@ -64,12 +65,17 @@ __all__ = [
 ]
 
 
-def run_checks(article_or_input, *, checks: Iterable[Check] | None = None) -> list[Finding]:
-    """Run the editorial checks on an article or a CheckInput; return findings, each once."""
+def run_checks(
+    article_or_input, *, checks: Iterable[Check] | None = None, known: KnownEntities | None = None
+) -> list[Finding]:
+    """Run the editorial checks on an article or a CheckInput; return findings, each once.
+
+    `known` is the directory of names to check an article against (default: the cached one).
+    """
     if isinstance(article_or_input, CheckInput):
         data = article_or_input
     else:
-        data = CheckInput.from_article(article_or_input)
+        data = CheckInput.from_article(article_or_input, known=known)
     story = Story(data)
     findings, seen = [], set()
     for check in CHECKS if checks is None else checks:

@@ -62,7 +62,7 @@ class CheckInput:
     known: KnownEntities | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_article(cls, article) -> CheckInput:
+    def from_article(cls, article, *, known: KnownEntities | None = None) -> CheckInput:
         """Read an article and what hangs off it in a fixed number of queries (at most seven)."""
         saved = article.pk is not None
         quotes = (
@@ -94,7 +94,7 @@ class CheckInput:
             links=tuple(
                 LinkInfo(markdown, slug, slug in visible_slugs) for markdown, slug in links
             ),
-            known=known_entities(),
+            known=known if known is not None else known_entities(),
         )
 
     @classmethod

@@ -1,8 +1,9 @@
-"""The editorial workflow: the only code that changes an article's status.
+"""The editorial workflow: the only code that changes an article's status or content.
 
 Every transition has one shape: lock the row, check the state, check the permission, change the
-fields, validate, save, log an event, and purge caches once the transaction commits. Views, the
-admin and commands call these functions, so each path refuses exactly the same things.
+fields, validate, save, log an event, and purge caches once the transaction commits. Every
+content change goes through `save_content` (saving.py). Views, the admin, commands and the
+demo call these functions, so each path refuses exactly the same things.
 """
 
 from articles.workflow.predicates import (
@@ -21,6 +22,16 @@ from articles.workflow.predicates import (
     is_author,
     wrote_current_content,
 )
+from articles.workflow.saving import (
+    SaveResult,
+    StaleEdit,
+    check_version,
+    is_proposal,
+    propose_update,
+    return_to_draft_after_edit,
+    save_article,
+    save_content,
+)
 from articles.workflow.steps import Status, TransitionError
 from articles.workflow.transitions import (
     approve,
@@ -30,13 +41,14 @@ from articles.workflow.transitions import (
     publish_due,
     request_changes,
     reschedule,
-    return_to_draft_after_edit,
     submit,
     unpublish,
 )
-from articles.workflow.updates import approve_update, propose_update, restore, return_update
+from articles.workflow.updates import approve_update, restore, return_update
 
 __all__ = [
+    "SaveResult",
+    "StaleEdit",
     "Status",
     "TransitionError",
     "approve",
@@ -54,7 +66,9 @@ __all__ = [
     "can_submit",
     "can_unpublish",
     "cancel_schedule",
+    "check_version",
     "is_author",
+    "is_proposal",
     "latest_change_request",
     "propose_update",
     "publish_correction",
@@ -64,6 +78,8 @@ __all__ = [
     "restore",
     "return_to_draft_after_edit",
     "return_update",
+    "save_article",
+    "save_content",
     "submit",
     "unpublish",
     "wrote_current_content",

@@ -64,8 +64,7 @@ def finish(
         article.full_clean(exclude=["hero_image"], validate_unique=False)
     except ValidationError as error:
         raise TransitionError(" ".join(error.messages)) from error
-    article.version += 1  # the row is locked, so this is the stored version plus one
-    article.save()
+    store(article, version=article.version)
     revisions.record(
         article,
         user,
@@ -84,6 +83,16 @@ def finish(
     )
     signals.announce_public_change(article)
     return article
+
+
+def store(article: Article, *, version: int) -> None:
+    """Save the locked article as the version after `version`.
+
+    The only place an article's version moves: every content save and every transition ends
+    here, so a form loaded before either is refused as stale.
+    """
+    article.version = version + 1
+    article.save()
 
 
 def log_event(

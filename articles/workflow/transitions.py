@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from articles.workflow.steps import (
     require_reason,
     require_state,
 )
+from people.directory import known_entities
 
 
 def submit(article: Article, user, comment: str = "") -> Article:
@@ -48,6 +48,7 @@ def approve(
     logged with the event.
     """
     now = timezone.now()
+    known = known_entities()  # before the row lock: rebuilding the directory may take a while
     with transaction.atomic():
         locked = lock(article)
         if locked.status == Status.PUBLISHED:
@@ -61,7 +62,7 @@ def approve(
                 "(four-eyes rule)."
             )
         override_reason = (override_reason or "").strip()
-        standing = checks.blockers(checks.run_checks(locked))
+        standing = checks.blockers(checks.run_checks(locked, known=known))
         if standing and not override_reason:
             raise TransitionError(
                 f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} "
@@ -168,21 +169,6 @@ def publish_correction(article: Article, user, text: str, kind: str) -> Correcti
         locked.updated_at = correction.created_at
         finish(locked, user, "articles.publish_correction", Status.PUBLISHED, text)
         return correction
-
-
-def return_to_draft_after_edit(article: Article, user) -> Article:
-    """Send a story in review back to draft after its content changed, so what is approved
-    is what was reviewed (setting NEWSROOM_REAPPROVE_ON_EDIT)."""
-    if not settings.NEWSROOM_REAPPROVE_ON_EDIT:
-        return article
-    with transaction.atomic():
-        locked = lock(article)
-        if locked.status != Status.IN_REVIEW:
-            return locked
-        locked.status = Status.DRAFT
-        return finish(
-            locked, user, "articles.edit_in_review", Status.IN_REVIEW, "Content changed in review."
-        )
 
 
 def publish_due(*, now: datetime | None = None) -> list[Article]:

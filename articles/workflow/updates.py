@@ -1,27 +1,16 @@
-"""Changes to live stories: proposed updates, their review, and restoring old revisions."""
+"""Changes to live stories: the review of proposed updates, and restoring old revisions.
 
-from django.conf import settings
+Both change content, so both go through `saving.save_content`, like every other edit.
+"""
+
 from django.db import transaction
 from django.utils import timezone
 
 from articles import revisions
 from articles.models import Article, Revision, UpdateProposal
-from articles.workflow.predicates import can_edit, can_propose_update, can_review_update
-from articles.workflow.steps import Status, TransitionError, finish, lock, log_event, require_reason
-
-
-def propose_update(article: Article, user, content: dict, comment: str = "") -> UpdateProposal:
-    """Save a change to a live story as a proposal for review; readers keep the live version."""
-    with transaction.atomic():
-        locked = lock(article)
-        if not can_propose_update(user, locked):
-            raise TransitionError("You may not propose changes to this article.")
-        revision = revisions.record(locked, user, kind=Revision.Kind.PROPOSED, content=content)
-        proposal = UpdateProposal.objects.create(
-            article=locked, revision=revision, proposed_by=user
-        )
-        log_event(locked, user, "articles.propose_update", locked.status, comment)
-        return proposal
+from articles.workflow.predicates import can_review_update
+from articles.workflow.saving import is_proposal, propose_update, save_content
+from articles.workflow.steps import Status, TransitionError, lock, log_event, require_reason
 
 
 def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article:
@@ -46,17 +35,16 @@ def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article
             raise TransitionError(
                 "You proposed this update, so another reviewer must approve it (four-eyes rule)."
             )
-        revisions.apply_content(locked, proposal.revision.content)
-        locked.last_edited_by = proposal.proposed_by
-        locked.updated_at = timezone.now()
         proposal.status = UpdateProposal.Status.APPROVED
         proposal.decided_by, proposal.decided_at = user, timezone.now()
         proposal.save(update_fields=["status", "decided_by", "decided_at"])
-        finish(
-            locked, user, "articles.approve_update", Status.PUBLISHED, comment,
-            revision_kind=Revision.Kind.APPLIED, based_on=proposal.revision,
+        saved = save_content(
+            locked, user, lambda article: revisions.apply_content(article, proposal.revision.content),
+            expected_version=proposal.revision.version, kind=Revision.Kind.APPLIED,
+            based_on=proposal.revision, action="articles.approve_update", comment=comment,
+            author=proposal.proposed_by,
         )  # fmt: skip
-        return locked
+        return saved.article
 
 
 def return_update(proposal: UpdateProposal, user, reason: str) -> UpdateProposal:
@@ -76,31 +64,24 @@ def return_update(proposal: UpdateProposal, user, reason: str) -> UpdateProposal
         return proposal
 
 
-def restore(article: Article, revision: Revision, user) -> Article | UpdateProposal:
+def restore(
+    article: Article, revision: Revision, user, *, expected_version: int | None = None
+) -> Article | UpdateProposal:
     """Bring back an earlier revision's content as a new revision (history is never rewritten).
 
     On a published story, a user who may not edit it directly gets a proposed update instead.
+    `expected_version` is the version the user saw when choosing to restore.
     """
     if revision.article_id != article.pk:
         raise TransitionError("That revision belongs to another article.")
-    if article.status == Status.PUBLISHED and not user.has_perm(
-        "articles.change_published_article"
-    ):
+    if is_proposal(user, article):
         return propose_update(
             article, user, revision.content, f"Restore revision {revision.number}"
         )
-    with transaction.atomic():
-        locked = lock(article)
-        if not can_edit(user, locked):
-            raise TransitionError("You may not edit this article.")
-        revisions.apply_content(locked, revision.content)
-        locked.last_edited_by = user
-        if locked.is_public:
-            locked.updated_at = timezone.now()
-        from_status = locked.status
-        if locked.status == Status.IN_REVIEW and settings.NEWSROOM_REAPPROVE_ON_EDIT:
-            locked.status = Status.DRAFT
-        return finish(
-            locked, user, "articles.restore", from_status, f"Restored revision {revision.number}",
-            revision_kind=Revision.Kind.RESTORED, based_on=revision,
-        )  # fmt: skip
+    saved = save_content(
+        article, user, lambda target: revisions.apply_content(target, revision.content),
+        expected_version=expected_version,
+        kind=Revision.Kind.RESTORED, based_on=revision, action="articles.restore",
+        comment=f"Restored revision {revision.number}",
+    )  # fmt: skip
+    return saved.article
