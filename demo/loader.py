@@ -61,8 +61,16 @@ def load_demo_newsroom(*, progress=print) -> dict[str, int]:
     ]
     by_slug = {article.slug: article for article in Article.objects.all()}
     for article, item in new:  # every draft exists now, so picks can point at any of them
-        _link_related_picks(article, item, by_slug)
+        # Hand-picked links are added as a newsroom would: by the writer while the story is a
+        # draft, or by the reviewer once it is approved (a pick of a story not yet live would
+        # otherwise be a copy-desk blocker at approval).
+        goes_live = item.get("state") in ("published", "scheduled")
+        if not goes_live:
+            _link_related_picks(article, item, by_slug, article.created_by)
         _drive_to_state(article, item, users)
+        if goes_live:
+            _link_related_picks(article, item, by_slug, users["reviewer"])
+            _backdate(article, item)
     created = len(new)
     existing = len(content.stories()) - created
     progress(f"Created {created} demo stories ({existing} were already there).")
@@ -196,11 +204,16 @@ def _drive_to_state(article: Article, item, users) -> None:
         workflow.approve(
             article, reviewer, comment="Good to go.", override_reason=_override_reason(article)
         )
-        # Spread the archive over the past weeks; the events keep the real time of loading.
-        moment = timezone.now() - timedelta(days=item.get("days_ago", 0), hours=1)
-        Article.objects.filter(pk=article.pk).update(
-            publish_at=moment, first_published_at=moment, updated_at=moment, went_live_at=moment
-        )
+
+
+def _backdate(article: Article, item) -> None:
+    """Spread the archive over the past weeks; the events keep the real time of loading."""
+    if item.get("state") != "published":
+        return
+    moment = timezone.now() - timedelta(days=item.get("days_ago", 0), hours=1)
+    Article.objects.filter(pk=article.pk).update(
+        publish_at=moment, first_published_at=moment, updated_at=moment, went_live_at=moment
+    )
 
 
 def _override_reason(article: Article) -> str:
@@ -212,8 +225,8 @@ def _override_reason(article: Article) -> str:
     return f"Archive story: approved as it stood in print despite {codes}."
 
 
-def _link_related_picks(article: Article, item, by_slug: dict[str, Article]) -> None:
-    """Hand-pick the story's related stories, saved by its writer like any edit of a draft."""
+def _link_related_picks(article: Article, item, by_slug: dict[str, Article], user) -> None:
+    """Hand-pick the story's related stories, saved like any edit."""
     targets = [by_slug[slug] for slug in item.get("related", []) if slug in by_slug]
     if not targets:
         return
@@ -225,4 +238,5 @@ def _link_related_picks(article: Article, item, by_slug: dict[str, Article]) -> 
             if target.pk != story.pk
         )
 
-    workflow.save_content(article, article.created_by, apply, expected_version=article.version)
+    current = Article.objects.get(pk=article.pk)
+    workflow.save_content(current, user, apply, expected_version=current.version)
