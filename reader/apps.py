@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from articles.signals import public_article_changed
+from reader.cache import purge_for_article
+
 
 class ReaderConfig(AppConfig):
     """The public site: pages, feeds, sitemaps, search, the API. It has no models."""
@@ -8,7 +11,4 @@ class ReaderConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from articles.signals import public_article_changed
-        from reader.cache import purge_for_article
-
         public_article_changed.connect(purge_for_article, dispatch_uid="reader-purge")
