@@ -38,7 +38,7 @@ from django.utils import timezone  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
 from articles.models import Article, Byline, RelatedPick, Section, TaggedArticle  # noqa: E402
-from people.models import Organization, Person  # noqa: E402
+from people.models import Organization, Person, PublicName  # noqa: E402
 from reader import related  # noqa: E402
 
 SECTIONS, TAGS, PEOPLE, ORGANIZATIONS = 12, 400, 800, 150
@@ -106,6 +106,10 @@ def build_archive(rng: random.Random, stories: int, hot_share: float) -> None:
     organizations = Organization.objects.bulk_create(
         Organization(name=f"Organization {n}", slug=f"organization-{n}")
         for n in range(ORGANIZATIONS)
+    )
+    PublicName.objects.bulk_create(  # bulk_create skips Entity.save, which claims addresses
+        [PublicName(slug=p.slug, person=p) for p in people]
+        + [PublicName(slug=o.slug, organization=o) for o in organizations]
     )
     articles = Article.objects.bulk_create(
         (new_article(rng, n, sections) for n in range(stories)), batch_size=BATCH

@@ -1,10 +1,9 @@
 """Reads for people and organization pages."""
 
-from people.models import Organization, Person
+from people.models import Organization, Person, PublicName
 
 
 def entity_by_slug(slug: str) -> Person | Organization | None:
-    """Return the person, or else the organization, with this slug (they share /people/)."""
-    return (
-        Person.objects.filter(slug=slug).first() or Organization.objects.filter(slug=slug).first()
-    )
+    """Return the person or organization at /people/<slug>/ (one query: they share addresses)."""
+    address = PublicName.objects.select_related("person", "organization").filter(slug=slug).first()
+    return address.entity if address is not None else None
