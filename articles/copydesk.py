@@ -4,7 +4,7 @@ from django.db import transaction
 
 from articles import workflow
 from articles.markdown import render_plain_text
-from articles.models import Article
+from articles.models import Article, mentions_field, speaker_field
 from copytext import Suggestion, detect_mentions
 from copytext.text import split_paragraphs, strip_control_characters
 from people.directory import known_entities
@@ -31,26 +31,22 @@ def accept_suggestion(
     name = " ".join(strip_control_characters(name or "").split())[:200]
     if not name:
         raise workflow.TransitionError("Give the name to add.")
-    if not user.has_perm(f"people.add_{model._meta.model_name}"):
+    if not user.has_perm(f"people.add_{model.kind_name}"):
         raise workflow.TransitionError(f"You may not add {model._meta.verbose_name_plural}.")
     if not workflow.can_edit(user, article):
         raise workflow.TransitionError("You may not edit this article.")
-    speaker_field = "speaker_person" if model is Person else "speaker_organization"
     with transaction.atomic():
         entity = model.objects.filter(name__iexact=name).first()
         if entity is None:
             entity = model.objects.create(name=name, slug=unique_slug(model, name))
 
         def apply(target: Article) -> None:
-            mentions = (
-                target.people_mentioned if model is Person else target.organizations_mentioned
-            )
-            mentions.add(entity)
+            getattr(target, mentions_field(model)).add(entity)
             target.quotes.filter(
                 speaker_person__isnull=True,
                 speaker_organization__isnull=True,
                 attribution_text__icontains=name,
-            ).update(**{speaker_field: entity})
+            ).update(**{speaker_field(model): entity})
 
         workflow.save_content(article, user, apply, expected_version=expected_version)
     return entity

@@ -305,6 +305,19 @@ class RelatedPick(models.Model):
         return f"{self.article} → {self.target}"
 
 
+MENTION_FIELDS = {"person": "people_mentioned", "organization": "organizations_mentioned"}
+
+
+def mentions_field(entity) -> str:
+    """Return the Article field that lists mentions of this kind of entity (or entity class)."""
+    return MENTION_FIELDS[entity.kind_name]
+
+
+def speaker_field(entity) -> str:
+    """Return the Quote field that holds this kind of speaker (or speaker class)."""
+    return f"speaker_{entity.kind_name}"
+
+
 class Quote(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField("quote")

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from articles import checks as editorial_checks
 from articles import workflow
-from articles.models import Article, Byline, Quote
+from articles.models import Article, Byline, Quote, speaker_field
 from copytext import (
     ExtractedQuote,
     KnownEntities,
@@ -28,7 +28,6 @@ from copytext import (
 )
 from copytext.text import strip_control_characters
 from people.directory import known_entities
-from people.models import Person
 
 MAX_SLUG_BASE = 100
 
@@ -163,15 +162,12 @@ def build_quotes(article: Article, quotes: list[ExtractedQuote]) -> list[Quote]:
     """Return unsaved Quote rows for the extracted quotes, linked to known speakers."""
     rows = []
     for position, quote in enumerate(quotes):
-        is_person = isinstance(quote.matched, Person) or (
-            quote.matched is None and quote.speaker_kind == "person"
-        )
+        speaker = {speaker_field(quote.matched): quote.matched} if quote.matched else {}
         rows.append(
             Quote(
                 article=article,
                 text=quote.text,
-                speaker_person=quote.matched if is_person else None,
-                speaker_organization=quote.matched if not is_person else None,
+                **speaker,
                 how=quote.how,
                 attribution_text=quote.attribution_text,
                 position=position,

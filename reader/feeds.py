@@ -197,7 +197,7 @@ class EntityFeed(StoryFeed):
 
 def stories_by_or_about(entity) -> Q:
     """Match stories whose byline names `entity` or that mention it, without duplicate rows."""
-    if entity._meta.model_name == "person":
+    if entity.kind_name == "person":
         mentions = Article.people_mentioned.through.objects.filter(person=entity)
         bylines = Byline.objects.filter(person=entity).values("article")
         return Q(pk__in=mentions.values("article")) | Q(pk__in=bylines)

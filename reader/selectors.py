@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from articles.models import Article, Correction, Quote, Section
+from articles.models import Article, Correction, Quote, Section, mentions_field, speaker_field
 
 FRONT_PAGE_STORIES_PER_SECTION = 4
 MAX_PAGE_NUMBER = 10_000
@@ -122,15 +122,14 @@ def articles_tagged(tag) -> QuerySet:
 
 def articles_by(entity) -> QuerySet:
     """Return published articles whose byline names this person."""
-    if entity._meta.model_name != "person":
+    if entity.kind_name != "person":
         return Article.objects.none()
     return public_articles().filter(bylines__person=entity)
 
 
 def articles_about(entity) -> QuerySet:
     """Return published articles that mention this person or organization."""
-    field = "people_mentioned" if entity._meta.model_name == "person" else "organizations_mentioned"
-    return public_articles().filter(**{field: entity})
+    return public_articles().filter(**{mentions_field(entity): entity})
 
 
 def has_public_presence(entity) -> bool:
@@ -139,19 +138,19 @@ def has_public_presence(entity) -> bool:
     if getattr(entity, "bio", "") or getattr(entity, "description", ""):
         return True
     public = Article.objects.published()
-    speaker = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
     return (
         articles_about(entity).exists()
         or articles_by(entity).exists()
-        or Quote.objects.filter(**{speaker: entity}, article__in=public).exists()
+        or Quote.objects.filter(**{speaker_field(entity): entity}, article__in=public).exists()
     )
 
 
 def quotes_by(entity, *, limit: int = 20) -> list[Quote]:
     """Return the latest quotes this person or organization gave in published articles."""
-    field = "speaker_person" if entity._meta.model_name == "person" else "speaker_organization"
     return list(
-        Quote.objects.filter(**{field: entity}, article__in=Article.objects.published())
+        Quote.objects.filter(
+            **{speaker_field(entity): entity}, article__in=Article.objects.published()
+        )
         .select_related("article")
         .order_by("-article__publish_at", "position")[:limit]
     )

@@ -132,7 +132,7 @@ def entity_detail(request, slug):
         raise Http404("No such person or organization.")
     if not selectors.has_public_presence(entity):
         raise Http404("No such person or organization.")  # named only in unpublished copy so far
-    is_organization = entity._meta.model_name == "organization"
+    is_organization = entity.kind_name == "organization"
     page = selectors.paginate(selectors.articles_about(entity), request.GET.get("page"))
     return render(
         request,
