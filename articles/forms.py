@@ -68,6 +68,11 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
             return None
         return self.cleaned_data.get("loaded_version")
 
+    def clean_slug(self):
+        """Keep new addresses lower case (an existing mixed-case one stays as readers know it)."""
+        slug = self.cleaned_data["slug"]
+        return slug.lower() if "slug" in self.changed_data else slug
+
     def clean_new_tags(self):
         return [
             name.strip()[:100] for name in self.cleaned_data["new_tags"].split(",") if name.strip()

@@ -4,12 +4,31 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from people.images import validate_image_upload
+from people.images import stored_image_name, validate_image_upload
+
+MAX_BODY_CHARACTERS = 200_000  # about 30,000 words: far above any story, and the copy desk's bound
+
+
+def validate_body_length(text: str) -> None:
+    """Refuse a body longer than any story (it would also make every check of it slow)."""
+    if len(text or "") > MAX_BODY_CHARACTERS:
+        raise ValidationError(
+            "A story body may have up to %(limit)s characters (about 30,000 words); this one has "
+            "%(length)s. Split it into a series, or cut it.",
+            code="body_too_long",
+            params={"limit": f"{MAX_BODY_CHARACTERS:,}", "length": f"{len(text):,}"},
+        )
+
+
+def hero_image_path(article, filename: str) -> str:
+    """Store a hero image under articles/<year>/<month>/ with the extension of its real format."""
+    return stored_image_name("articles/%Y/%m/", article.hero_image, filename)
 
 
 class Section(models.Model):
@@ -82,7 +101,12 @@ class Article(models.Model):
     standfirst = models.TextField(
         "standfirst", max_length=600, blank=True, help_text="The summary under the headline."
     )
-    body = models.TextField("body", blank=True, help_text="Markdown. Raw HTML is not allowed.")
+    body = models.TextField(
+        "body",
+        blank=True,
+        help_text="Markdown. Raw HTML is not allowed.",
+        validators=[validate_body_length],
+    )
     kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.NEWS)
     section = models.ForeignKey(
         Section,
@@ -114,7 +138,7 @@ class Article(models.Model):
 
     hero_image = models.ImageField(
         "hero image",
-        upload_to="articles/%Y/%m/",
+        upload_to=hero_image_path,
         blank=True,
         validators=[validate_image_upload],
         width_field="hero_width",
@@ -209,6 +233,12 @@ class Article(models.Model):
                 condition=models.Q(hero_image="") | ~models.Q(hero_alt=""),
                 name="hero_image_has_alt_text",
                 violation_error_message="A hero image needs alt text.",
+            ),
+            models.UniqueConstraint(
+                Lower("slug"),
+                name="article_slug_unique_any_case",
+                violation_error_message="Another story already has this address (addresses "
+                "ignore letter case).",
             ),
         ]
         indexes = [
@@ -514,6 +544,13 @@ class Revision(AppendOnly):
     transition = models.CharField("transition", max_length=50, blank=True)
     based_on = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    authors = models.JSONField(
+        "written by",
+        default=list,
+        blank=True,
+        help_text="Ids of the accounts that wrote this content, recorded when it was saved: "
+        "whoever saved it and the accounts then linked to its byline. Empty for transitions.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

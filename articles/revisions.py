@@ -104,8 +104,14 @@ def record(
     transition: str = "",
     based_on=None,
     content=None,
+    written_by=None,
 ) -> Revision:
-    """Store a new revision of the article (call inside the transaction that saved it)."""
+    """Store a new revision of the article (call inside the transaction that saved it).
+
+    `written_by` is the account that wrote this content (none for a transition, which writes
+    none); it is recorded with the accounts linked to the byline at this moment, so the
+    four-eyes rule never depends on links that can change later.
+    """
     last = article.revisions.aggregate(last=Max("number"))["last"] or 0
     content = content if content is not None else snapshot(article)
     if kind != Revision.Kind.PROPOSED:
@@ -124,7 +130,18 @@ def record(
         transition=transition,
         based_on=based_on,
         created_by=user if getattr(user, "is_authenticated", False) else None,
+        authors=authors_of(content, written_by),
     )
+
+
+def authors_of(content: dict, written_by) -> list[int]:
+    """Return the ids of who wrote `content`: `written_by` and the accounts linked to its byline."""
+    if written_by is None:
+        return []
+    byline = [ref["id"] for ref in content.get("byline", []) if ref]
+    linked = Person.objects.filter(pk__in=byline, user__isnull=False).values_list("user", flat=True)
+    writer = [written_by.pk] if getattr(written_by, "is_authenticated", False) else []
+    return sorted({*writer, *linked})
 
 
 def refresh_derived_data(article_id: int) -> None:

@@ -27,6 +27,12 @@ class PersonAdmin(EntityAdmin):
         ("Staff", {"fields": ["user"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Which account a person is decides bylines and the four-eyes rule: only a superuser
+        # may link or unlink one, so nobody can step out of their own byline.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if request.user.is_superuser else [*readonly, "user"]
+
 
 @admin.register(Organization)
 class OrganizationAdmin(EntityAdmin):

@@ -1,9 +1,13 @@
 """Checks on uploaded images: real images of an allowed format and a sane size."""
 
+from pathlib import PurePosixPath
+
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 
@@ -47,3 +51,18 @@ def validate_image_upload(file) -> None:
             code="image_format",
             params={"format": image_format},
         )
+
+
+def stored_image_name(folder: str, field_file, filename: str) -> str:
+    """Return where to store an upload: `folder` (strftime codes allowed), the uploaded name, and
+    the extension of the format the file really holds (a PNG sent as "x.pdf" becomes "x.png")."""
+    upload = getattr(field_file, "file", field_file)
+    position = upload.tell()
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            extension = EXTENSIONS.get(image.format, "bin")
+    finally:
+        upload.seek(position)
+    stem = PurePosixPath(filename).stem or "image"
+    return f"{timezone.now().strftime(folder)}{stem}.{extension}"

@@ -6,7 +6,12 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from people.images import validate_image_upload
+from people.images import stored_image_name, validate_image_upload
+
+
+def photo_path(person, filename: str) -> str:
+    """Store a photo under people/<year>/ with the extension of its real format."""
+    return stored_image_name("people/%Y/", person.photo, filename)
 
 
 def unique_slug(model, text: str, *, instance_id=None) -> str:
@@ -128,7 +133,7 @@ class Person(Entity):
     bio = models.TextField("short biography", blank=True)
     photo = models.ImageField(
         "photo",
-        upload_to="people/%Y/",
+        upload_to=photo_path,
         blank=True,
         validators=[validate_image_upload],
         width_field="photo_width",

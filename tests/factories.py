@@ -70,7 +70,8 @@ def make_article(
         Byline.objects.create(article=article, person=person, position=position)
     if tags:
         article.tags.add(*tags)
-    revisions.record(article, fields.get("created_by"))  # as every real way of creating one does
+    creator = fields.get("created_by")
+    revisions.record(article, creator, written_by=creator)  # as every real way of creating does
     return article
 
 

@@ -43,9 +43,10 @@ def test_reviewer_sees_review_buttons(client, reviewer, in_review):
     assert "Submit for review" not in page
 
 
-def test_author_reviewer_is_told_about_four_eyes(client, reviewer, in_review):
-    """A reviewer who last edited the story sees why they cannot approve it."""
-    Article.objects.filter(pk=in_review.pk).update(last_edited_by=reviewer)
+def test_author_reviewer_is_told_about_four_eyes(client, reviewer, in_review, settings):
+    """A reviewer who edited the story during review sees why they cannot approve it."""
+    settings.NEWSROOM_REAPPROVE_ON_EDIT = False  # the edit leaves the story in the queue
+    workflow.save_article(in_review, reviewer, expected_version=in_review.version, body="Mine.")
     client.force_login(reviewer)
     page = client.get(change_url(in_review)).content.decode()
     assert "Approve and publish" not in page

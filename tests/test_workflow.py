@@ -283,19 +283,34 @@ def test_correction_needs_text_and_a_known_kind(published, reviewer):
 # Four-eyes rule.
 
 
+def _save_and_resubmit(article, user, apply):
+    """Change the story in review as `user` would, then let its writer submit it again."""
+    current = Article.objects.get(pk=article.pk)
+    workflow.save_content(current, user, apply, expected_version=current.version)
+    workflow.submit(Article.objects.get(pk=article.pk), article.created_by)
+
+
 def _reviewer_in_byline(article, reviewer, superuser):
     person = factories.make_person(name="Reviewing Writer", user=reviewer)
-    Byline.objects.create(article=article, person=person)
+    desk = factories.make_user("desk-editor", groups=["Editors"], is_staff=True)
+    _save_and_resubmit(
+        article, desk, lambda story: Byline.objects.create(article=story, person=person)
+    )
     return reviewer
 
 
+def _edit_body(story):
+    story.body += "\n\nA paragraph more."
+    story.save()
+
+
 def _reviewer_last_edited(article, reviewer, superuser):
-    Article.objects.filter(pk=article.pk).update(last_edited_by=reviewer)
+    _save_and_resubmit(article, reviewer, _edit_body)
     return reviewer
 
 
 def _superuser_last_edited(article, reviewer, superuser):
-    Article.objects.filter(pk=article.pk).update(last_edited_by=superuser)
+    _save_and_resubmit(article, superuser, _edit_body)
     return superuser
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.utils import timezone
@@ -136,6 +137,18 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
 
     # Saving: one call to the save service, which decides what the save becomes.
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            # Another editor saved a story with the same address between this form's check and
+            # its save (two adds at once). Nothing was saved; the form's own check now sees
+            # their story, so showing the form again says what to change. Only once: a second
+            # failure is a real bug and must not be hidden.
+            if request.method != "POST":
+                raise
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         """Save nothing yet: the service saves the story with its inlines in `save_related`."""
 
@@ -145,8 +158,9 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
             super(ArticleAdmin, self).save_related(request, form, formsets, change)
 
         request.newsroom_save = workflow.save_content(
-            form.instance, request.user, apply, expected_version=form.expected_version()
-        )
+            form.instance, request.user, apply, expected_version=form.expected_version(),
+            writer_in_byline=not change,
+        )  # fmt: skip
 
     def response_add(self, request, obj, post_url_continue=None):
         return super().response_add(request, request.newsroom_save.article, post_url_continue)

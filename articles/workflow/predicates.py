@@ -1,8 +1,9 @@
 """Predicates: plain answers the transitions check and the admin uses to choose its buttons."""
 
 from django.conf import settings
+from django.db.models import Max
 
-from articles.models import Article
+from articles.models import Article, Revision
 from articles.workflow.steps import Status
 
 
@@ -15,11 +16,30 @@ def is_author(user, article: Article) -> bool:
     return article.bylines.filter(person__user=user).exists()
 
 
+# Revisions whose content a reviewer approved; what was written before them has been reviewed.
+APPROVALS = ("articles.approve", "articles.schedule", "articles.approve_update")
+
+
+def writers_since_approval(article: Article) -> set[int]:
+    """Return the ids of the accounts that wrote the content now up for approval.
+
+    The creator, and for every save since the story's last approval, who saved it and the
+    accounts linked to its byline at that moment, as recorded in the revisions. Nothing here
+    reads today's links, so unlinking a person record later changes nothing.
+    """
+    revisions = article.revisions.exclude(kind=Revision.Kind.PROPOSED)
+    last_approval = (
+        revisions.filter(transition__in=APPROVALS).aggregate(last=Max("number"))["last"] or 0
+    )
+    writers = {article.created_by_id} - {None}
+    for authors in revisions.filter(number__gt=last_approval).values_list("authors", flat=True):
+        writers.update(authors)
+    return writers
+
+
 def wrote_current_content(user, article: Article) -> bool:
-    """Say whether the user last changed the text or is one of its authors (four-eyes rule)."""
-    if article.last_edited_by_id == user.pk:
-        return True
-    return article.bylines.filter(person__user=user).exists()
+    """Say whether the user wrote any of the content up for approval (the four-eyes rule)."""
+    return user.pk in writers_since_approval(article)
 
 
 def can_edit(user, article: Article) -> bool:
@@ -41,11 +61,14 @@ def can_propose_update(user, article: Article) -> bool:
 
 
 def can_review_update(user, proposal) -> bool:
-    return (
-        proposal.status == proposal.Status.PENDING
-        and user.has_perm("articles.approve_article")
-        and not (settings.NEWSROOM_FOUR_EYES and proposal.proposed_by_id == user.pk)
-    )
+    """Say whether the user may approve a proposed update: a reviewer who neither wrote it nor
+    is in the story's byline (then, as the proposal recorded it, or now)."""
+    if proposal.status != proposal.Status.PENDING or not user.has_perm("articles.approve_article"):
+        return False
+    if not settings.NEWSROOM_FOUR_EYES:
+        return True
+    wrote = proposal.proposed_by_id == user.pk or user.pk in proposal.revision.authors
+    return not wrote and not proposal.article.bylines.filter(person__user=user).exists()
 
 
 def can_submit(user, article: Article) -> bool:

@@ -22,12 +22,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles import revisions, signals
-from articles.models import Article, Revision, UpdateProposal
+from articles.models import Article, Byline, Revision, UpdateProposal
 from articles.workflow.predicates import can_edit, can_propose_update
 from articles.workflow.steps import Status, TransitionError, finish, lock, log_event, store
+from people.accounts import person_for_account
 
 Apply = Callable[[Article], None]
 
@@ -113,16 +115,19 @@ def save_content(
     action: str = "",
     comment: str = "",
     author=None,
+    writer_in_byline: bool = False,
 ) -> SaveResult:
     """Apply a change to an article's content as described in this module; return the outcome.
 
     `apply(article)` writes the change (fields and relations) to the database. A new article
     (no primary key yet) needs no version. `action` logs an event with `comment` (a restore, an
-    approved update); `author` is who wrote the change when it is not `user`.
+    approved update); `author` is who wrote the change when it is not `user`. With
+    `writer_in_byline`, a new story's writer becomes its first author (a staff member writing
+    in the admin), with a person record made for their account on first use.
     """
     with transaction.atomic():
         if article.pk is None:
-            return _create(article, user, apply)
+            return _create(article, user, apply, writer_in_byline=writer_in_byline)
         locked = check_version(article, expected_version)
         if is_proposal(user, locked):
             return SaveResult(locked, proposal=_propose(article, user, apply, comment))
@@ -136,7 +141,10 @@ def save_content(
         if edited and locked.is_public:
             article.updated_at = timezone.now()
         store(article, version=locked.version)
-        revision = revisions.record(article, user, kind=kind, based_on=based_on, content=content)
+        revision = revisions.record(
+            article, user, kind=kind, based_on=based_on, content=content, transition=action,
+            written_by=author or user,
+        )  # fmt: skip
         if action:
             log_event(article, user, action, locked.status, comment)
         if locked.status == Status.PUBLISHED:
@@ -148,14 +156,24 @@ def save_content(
         return SaveResult(article, revision, back_to_draft=back_to_draft)
 
 
-def _create(article: Article, user, apply: Apply) -> SaveResult:
+def _create(article: Article, user, apply: Apply, *, writer_in_byline: bool) -> SaveResult:
     # No user means the operator at the shell (`import_wire` without --user), not a web request.
     if user is not None and not user.has_perm("articles.add_article"):
         raise TransitionError("You may not create articles.")
     article.created_by = article.created_by or user
     article.last_edited_by = user
     apply(article)
-    return SaveResult(article, revisions.record(article, user))
+    if writer_in_byline and user is not None:
+        put_first_in_byline(article, person_for_account(user))
+    return SaveResult(article, revisions.record(article, user, written_by=user))
+
+
+def put_first_in_byline(article: Article, person) -> None:
+    """Make `person` the article's first author, unless they are in its byline already."""
+    if article.bylines.filter(person=person).exists():
+        return
+    article.bylines.update(position=F("position") + 1)
+    Byline.objects.create(article=article, person=person, position=0)
 
 
 def _propose(article: Article, user, apply: Apply, comment: str) -> UpdateProposal:
@@ -173,7 +191,9 @@ def propose_update(article: Article, user, content: dict, comment: str = "") -> 
         locked = lock(article)
         if not can_propose_update(user, locked):
             raise TransitionError("You may not propose changes to this article.")
-        revision = revisions.record(locked, user, kind=Revision.Kind.PROPOSED, content=content)
+        revision = revisions.record(
+            locked, user, kind=Revision.Kind.PROPOSED, content=content, written_by=user
+        )
         proposal = UpdateProposal.objects.create(
             article=locked, revision=revision, proposed_by=user
         )

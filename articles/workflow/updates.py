@@ -33,7 +33,8 @@ def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article
             )
         if not can_review_update(user, proposal):
             raise TransitionError(
-                "You proposed this update, so another reviewer must approve it (four-eyes rule)."
+                "You wrote this update or are in the story's byline, so another reviewer must "
+                "approve it (four-eyes rule)."
             )
         proposal.status = UpdateProposal.Status.APPROVED
         proposal.decided_by, proposal.decided_at = user, timezone.now()
