@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
 
 from articles.links import absolute_url
 from articles.markdown import render_markdown
@@ -94,7 +93,6 @@ def page_size_from(value) -> int | None:
     return size if 1 <= size <= MAX_PAGE_SIZE else None
 
 
-@require_safe
 @cache_public_page
 def article_list(request):
     """List published stories, newest first (best first with `q`), filtered like /search/."""
@@ -110,8 +108,9 @@ def article_list(request):
     query = request.GET.copy()
 
     def link(number):
+        # From NEWSROOM_SITE_URL, never the request's Host: the response is cached for everyone.
         query["page"] = number
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute_url(f"{request.path}?{query.urlencode()}")
 
     return JsonResponse(
         {
@@ -126,7 +125,6 @@ def article_list(request):
     )
 
 
-@require_safe
 @cache_public_page
 def article_detail(request, pk):
     """Return one published story with its body, or a 404 exactly like a missing one."""

@@ -11,6 +11,8 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 GENERATION_KEY = "newsroom:public-generation"
 
@@ -50,16 +52,28 @@ def page_key(request) -> str:
     return f"newsroom:page:{public_generation()}:{path}"
 
 
+def read_only(view):
+    """Answer GET and HEAD; refuse any other method (OPTIONS and TRACE too) with 405 and
+    `Allow: GET, HEAD`.
+
+    Exempt from CSRF checks, which would otherwise answer an unsafe method with 403 before the
+    view could say 405: a view that never writes has nothing for them to protect.
+    """
+    return csrf_exempt(require_safe(view))
+
+
 def cache_public_page(view):
     """Serve anonymous readers from the cache; staff always get a fresh, private page.
 
-    Only 200 responses are stored, so a 404 for a not-yet-public story is never remembered.
-    ETag and 304 answers come from ConditionalGetMiddleware.
+    Only GET and HEAD are answered (`read_only`). Only 200 responses are stored, so a 404 for a
+    not-yet-public story is never remembered. ETag and 304 answers come from
+    ConditionalGetMiddleware.
     """
 
+    @read_only
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        if request.user.is_authenticated:
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response

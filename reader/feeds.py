@@ -9,7 +9,7 @@ change of slug or a withdrawal and return. Because items have publication dates,
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,9 +18,8 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.links import absolute_url
-from articles.models import Article, Byline, Correction, Section
+from articles.models import Article, Correction, Section
 from copytext.text import strip_control_characters
-from people.selectors import entity_by_slug
 from reader import selectors
 
 FEED_SIZE = 30
@@ -158,7 +157,10 @@ class SectionFeed(StoryFeed):
 
 class TagFeed(StoryFeed):
     def get_object(self, request, slug: str) -> Tag:
-        return get_object_or_404(Tag, slug=slug)
+        tag = selectors.public_tag(slug)
+        if tag is None:
+            raise Http404("No public story carries this tag.")
+        return tag
 
     def stories(self, tag: Tag) -> QuerySet:
         return selectors.articles_tagged(tag)
@@ -177,13 +179,13 @@ class EntityFeed(StoryFeed):
     """Stories by a person (their byline) or about them; for an organization, about it."""
 
     def get_object(self, request, slug: str):
-        entity = entity_by_slug(slug)
+        entity = selectors.public_entity(slug)
         if entity is None:
             raise Http404("No such person or organization.")
         return entity
 
     def stories(self, entity) -> QuerySet:
-        return selectors.public_articles().filter(stories_by_or_about(entity))
+        return selectors.articles_by_or_about(entity)
 
     def title(self, entity) -> str:
         return f"{settings.NEWSROOM_PUBLICATION_NAME}: {entity.name}"
@@ -193,16 +195,6 @@ class EntityFeed(StoryFeed):
 
     def description(self, entity) -> str:
         return f"The latest stories by or about {entity.name}."
-
-
-def stories_by_or_about(entity) -> Q:
-    """Match stories whose byline names `entity` or that mention it, without duplicate rows."""
-    if entity.kind_name == "person":
-        mentions = Article.people_mentioned.through.objects.filter(person=entity)
-        bylines = Byline.objects.filter(person=entity).values("article")
-        return Q(pk__in=mentions.values("article")) | Q(pk__in=bylines)
-    mentions = Article.organizations_mentioned.through.objects.filter(organization=entity)
-    return Q(pk__in=mentions.values("article"))
 
 
 class CorrectionsFeed(NewsroomFeed):

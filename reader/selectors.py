@@ -5,11 +5,22 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from taggit.models import Tag
 
-from articles.models import Article, Correction, Quote, Section, mentions_field, speaker_field
+from articles.models import (
+    Article,
+    Byline,
+    Correction,
+    Quote,
+    Section,
+    mentions_field,
+    speaker_field,
+)
+from people.models import Organization, Person
+from people.selectors import entity_by_slug
 
 FRONT_PAGE_STORIES_PER_SECTION = 4
 MAX_PAGE_NUMBER = 10_000
@@ -120,6 +131,15 @@ def articles_tagged(tag) -> QuerySet:
     return public_articles().filter(tagged_items__tag=tag)
 
 
+def public_tag(slug: str) -> Tag | None:
+    """Return the tag readers may know at this slug: one a published story carries, else None
+    (a tag used only on drafts, scheduled or withdrawn stories stays unknown, page and feed)."""
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None or not articles_tagged(tag).exists():
+        return None
+    return tag
+
+
 def articles_by(entity) -> QuerySet:
     """Return published articles whose byline names this person."""
     if entity.kind_name != "person":
@@ -132,17 +152,37 @@ def articles_about(entity) -> QuerySet:
     return public_articles().filter(**{mentions_field(entity): entity})
 
 
+def by_or_about(entity) -> Q:
+    """Match stories whose byline names `entity` or that mention it, without duplicate rows."""
+    mentions = getattr(Article, mentions_field(entity)).through.objects
+    matches = Q(pk__in=mentions.filter(**{entity.kind_name: entity}).values("article"))
+    if entity.kind_name == "person":
+        matches |= Q(pk__in=Byline.objects.filter(person=entity).values("article"))
+    return matches
+
+
+def articles_by_or_about(entity) -> QuerySet:
+    """Return published articles by this person or about this person or organization."""
+    return public_articles().filter(by_or_about(entity))
+
+
 def has_public_presence(entity) -> bool:
     """Say whether readers may know of this person or organization: a biography, or a
-    published story by, about or quoting them."""
+    published story by, about or quoting them (one query)."""
     if getattr(entity, "bio", "") or getattr(entity, "description", ""):
         return True
-    public = Article.objects.published()
-    return (
-        articles_about(entity).exists()
-        or articles_by(entity).exists()
-        or Quote.objects.filter(**{speaker_field(entity): entity}, article__in=public).exists()
-    )
+    quoting = Quote.objects.filter(**{speaker_field(entity): entity}).values("article")
+    named = by_or_about(entity) | Q(pk__in=quoting)
+    return Article.objects.published().filter(named).exists()
+
+
+def public_entity(slug: str) -> Person | Organization | None:
+    """Return the person or organization readers may know at this slug, else None (one named
+    only in unpublished copy so far stays unknown, page and feed)."""
+    entity = entity_by_slug(slug)
+    if entity is None or not has_public_presence(entity):
+        return None
+    return entity
 
 
 def quotes_by(entity, *, limit: int = 20) -> list[Quote]:

@@ -31,6 +31,7 @@ from taggit.models import Tag
 from articles.links import absolute_url
 from articles.models import Article, Section
 from people.models import Organization, Person
+from reader.cache import read_only
 
 NEWS_WINDOW = timedelta(days=2)
 TEMPLATES = {
@@ -252,6 +253,7 @@ def index_entries(sitemaps: dict[str, SiteSitemap]) -> list[sitemap_views.Sitema
     return entries
 
 
+@read_only
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Tell crawlers where the sitemaps are and which areas to leave alone."""
     sitemap_urls = [absolute_url(reverse("sitemap")), absolute_url(reverse("sitemap-news"))]

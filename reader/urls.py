@@ -3,7 +3,9 @@
 Names keep their namespaces, `articles:` for stories, sections, tags, search and the API, and
 `people:` for person and organization pages, so `get_absolute_url()` and templates need not
 know which app serves them. Feeds and sitemaps are served from the public page cache like the
-pages they describe: a feed reader polling every minute costs one cache read.
+pages they describe: a feed reader polling every minute costs one cache read. Every route
+answers GET and HEAD only (`reader.cache.read_only`, which `cache_public_page` applies); other
+methods get 405.
 """
 
 from django.urls import include, path, re_path

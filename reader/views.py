@@ -4,13 +4,11 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
-from taggit.models import Tag
 
 from articles import previews
 from articles.models import Section
-from people.selectors import entity_by_slug
 from reader import related, renditions, search, selectors, structured_data
-from reader.cache import cache_public_page
+from reader.cache import cache_public_page, read_only
 from reader.filters import ArticleSearchFilter
 
 
@@ -70,6 +68,7 @@ def render_preview(request, article):
     return render_article(request, selectors.article_for_preview(article.pk), preview=True)
 
 
+@read_only
 def share_preview(request, token):
     """Show an unpublished story to someone holding a valid share link; else a plain 404."""
     article = previews.article_for_token(token)
@@ -87,13 +86,10 @@ def section_detail(request, slug):
 
 @cache_public_page
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    stories = selectors.articles_tagged(tag)
-    if not stories.exists():
-        raise Http404(
-            "No public story carries this tag."
-        )  # a tag used only on drafts stays unknown
-    page = selectors.paginate(stories, request.GET.get("page"))
+    tag = selectors.public_tag(slug)
+    if tag is None:
+        raise Http404("No public story carries this tag.")
+    page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
@@ -127,11 +123,9 @@ def corrections(request):
 
 @cache_public_page
 def entity_detail(request, slug):
-    entity = entity_by_slug(slug)
+    entity = selectors.public_entity(slug)
     if entity is None:
         raise Http404("No such person or organization.")
-    if not selectors.has_public_presence(entity):
-        raise Http404("No such person or organization.")  # named only in unpublished copy so far
     is_organization = entity.kind_name == "organization"
     page = selectors.paginate(selectors.articles_about(entity), request.GET.get("page"))
     return render(
@@ -148,6 +142,7 @@ def entity_detail(request, slug):
     )
 
 
+@read_only
 def healthz(request):
     """Answer 200 when the database answers, 503 when it does not."""
     try:
