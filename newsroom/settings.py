@@ -1,11 +1,12 @@
 """Settings for Newsroom, read from the environment.
 
 Development defaults work with no set-up (SQLite file, local-memory cache). With
-NEWSROOM_ENV=production the process refuses to start without SECRET_KEY and
-ALLOWED_HOSTS, and the security settings are those `check --deploy` asks for.
+NEWSROOM_ENV=production the process refuses to start without SECRET_KEY, ALLOWED_HOSTS and
+REDIS_URL, and the security settings are those `check --deploy` asks for.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "csp",
     "taggit",
     "django_filters",
     "people",
@@ -67,6 +70,8 @@ if not PRODUCTION:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.RejectNulBytesInQuery",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:
@@ -119,6 +126,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if PRODUCTION and not REDIS_URL:
+    # Each worker's in-process cache would keep serving a withdrawn story after another
+    # worker purged its own: production needs one cache that every worker shares.
+    raise ImproperlyConfigured(
+        "NEWSROOM_ENV=production needs REDIS_URL, a cache shared by every worker, "
+        "e.g. REDIS_URL=redis://127.0.0.1:6379/0"
+    )
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -129,6 +143,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a locked-out login before any backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,6 +199,37 @@ NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")  # 
 NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes). Failures are counted per account *from* an address: after
+# NEWSROOM_LOGIN_FAILURE_LIMIT wrong passwords that account is locked from that address, while
+# its owner elsewhere and colleagues behind the same address still log in, so nobody can lock
+# an editor out of the newsroom just by knowing their username. Each attempt during a lockout
+# restarts the wait; a superuser unlocks at once (README, "Security").
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+_login_cooloff_minutes = int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15"))
+# 0 minutes: locked until a superuser unlocks.
+AXES_COOLOFF_TIME = timedelta(minutes=_login_cooloff_minutes) if _login_cooloff_minutes else None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"  # status 429, inside the admin's look
+# No "AXES: BEGIN …" line at every start: cron's publish_due would log one a minute.
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, images, fonts
+# and forms; no inline script or style (templates use static/css/), no plugins, no framing.
+# Browsers do not run JSON-LD data blocks, so script-src does not touch them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

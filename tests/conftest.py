@@ -1,6 +1,25 @@
 import pytest
+from django.http import HttpRequest
+from django.test import Client
 
 from tests import factories
+
+
+class AxesAwareClient(Client):
+    """A test client whose login() hands django-axes the request it needs to count attempts.
+
+    Client.login() calls authenticate() without a request; axes' backend refuses that (as the
+    axes docs say, tests pass a blank HttpRequest). Throttling stays on for every test.
+    """
+
+    def login(self, **credentials):
+        credentials.setdefault("request", HttpRequest())
+        return super().login(**credentials)
+
+
+@pytest.fixture
+def client():
+    return AxesAwareClient()
 
 
 @pytest.fixture(autouse=True)
