@@ -73,7 +73,7 @@ def import_wire(
     result = ImportResult(
         parsed=parsed,
         quotes=extract_quotes(parsed.paragraphs, known=known),
-        mentions=detect_mentions(parsed.all_paragraphs, known=known),
+        mentions=detect_mentions(parsed.body_paragraphs, known=known),
         dry_run=dry_run,
     )
     result.duplicate_of = find_duplicate(parsed)

@@ -6,8 +6,9 @@ benchmarks all use it, and it can be tested on strings alone.
     from copytext import parse_wire, extract_quotes, detect_mentions, KnownEntities
 """
 
+from copytext.cast import detect_mentions
 from copytext.entities import KnownEntities
-from copytext.names import Mentions, Suggestion, detect_mentions
+from copytext.names import Mentions, Suggestion
 from copytext.parsing import ParsedWire, WireError, parse_wire
 from copytext.quotes import ExtractedQuote, extract_quotes
 

@@ -82,6 +82,8 @@ class Attribution:
     name: str = ""  # a named speaker, honorific removed
     pronoun: str = ""  # he, she, they, it or we
     described: str = ""  # "a spokesperson for the council"
+    paragraph_offset: int = 0  # -1 when a lead-in paragraph attributes the quote after it
+    text: str = ""  # the attribution's words, when they are not in the quote's paragraph
 
 
 def find_attribution(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from copytext.entities import KnownEntities
-from copytext.text import WORD, straighten_double_quotes, strip_possessive
+from copytext.text import WORD, strip_possessive
 from copytext.vocabulary import (
     COMMON_CAPITALISED,
     HONORIFICS,
@@ -73,26 +73,6 @@ def match_span(span: NameSpan, known: KnownEntities) -> Any | None:
     return known.match(span.text, fuzzy=not lone_opener)
 
 
-def detect_mentions(paragraphs: list[str], *, known: KnownEntities) -> Mentions:
-    """Return the known people and organizations the copy names, and suggestions for others."""
-    mentions = Mentions()
-    seen: set[int] = set()
-    suggested: dict[str, Suggestion] = {}
-    for paragraph in paragraphs:
-        for span in find_names(straighten_double_quotes(paragraph)):
-            entity = match_span(span, known)
-            if entity is None:
-                _add_suggestion(suggested, span)
-            elif id(entity) not in seen:
-                seen.add(id(entity))
-                if known.kind_of(entity) == "person":
-                    mentions.people.append(entity)
-                else:
-                    mentions.organizations.append(entity)
-    mentions.suggestions = _without_partial_names(list(suggested.values()))
-    return mentions
-
-
 def suggestion_for(span: NameSpan) -> Suggestion | None:
     """Return what to suggest adding for an unknown name, or None when it is not worth it."""
     if span.kind and span.hint:
@@ -108,7 +88,7 @@ def _add_suggestion(suggested: dict[str, Suggestion], span: NameSpan) -> None:
         suggested.setdefault(suggestion.name.casefold(), suggestion)
 
 
-def _without_partial_names(suggestions: list[Suggestion]) -> list[Suggestion]:
+def without_partial_names(suggestions: list[Suggestion]) -> list[Suggestion]:
     """Drop "Ortiz" when "Mia Ortiz" is suggested too."""
     surnames = {s.name.split()[-1].casefold() for s in suggestions if " " in s.name}
     return [s for s in suggestions if " " in s.name or s.name.casefold() not in surnames]

@@ -29,9 +29,13 @@ NO_BODY = "The copy has a headline but no story under it."
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Agency datelines: "HOUSTON (AP) —", "LISBON, March 3 (Reuters) -", "Kassel (dpa) -",
+# "NAIROBI, Kenya (AFP) -", "TUPELO, Miss. (AP) —", "PORTHAVEN —". The place is kept.
+_AGENCY = r"\((?:AP|Reuters|AFP|dpa|DPA|PA|PA Media|ANSA|EFE|Kyodo|Xinhua|Yonhap|AAP|CP|UPI)\)"
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})?)"
-    r"(?: \([^()]{1,40}\))? ?[—–-]{1,2} "
+    r"(?P<place>[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3})"
+    r"(?P<where>(?:,(?: [A-ZÀ-Þ][\w'’.-]*){1,3}(?: \d{1,2})?){1,2})?"
+    rf" ?(?P<agency>{_AGENCY})? ?[—–-]{{1,2}} "
 )
 
 
@@ -53,9 +57,10 @@ class ParsedWire:
     dateline: str = ""
 
     @property
-    def all_paragraphs(self) -> list[str]:
-        """The headline, the standfirst (when there is one) and the body, for name detection."""
-        return [self.headline, *([self.standfirst] if self.standfirst else []), *self.paragraphs]
+    def body_paragraphs(self) -> list[str]:
+        """The body, then the standfirst (when there is one): what names people, unlike a
+        headline in title case."""
+        return [*self.paragraphs, *([self.standfirst] if self.standfirst else [])]
 
 
 def parse_wire(data: bytes | str) -> ParsedWire:
@@ -130,7 +135,7 @@ def group_paragraphs(lines: list[str]) -> list[str]:
 def split_standfirst(paragraphs: list[str]) -> tuple[str, str, list[str]]:
     """Return (dateline, standfirst, body paragraphs)."""
     for index in (0, 1):
-        if index < len(paragraphs) and (match := _DATELINE.match(paragraphs[index])):
+        if index < len(paragraphs) and (match := match_dateline(paragraphs[index])):
             rest = paragraphs[index][match.end() :].strip()
             body = [rest, *paragraphs[index + 1 :]] if rest else paragraphs[index + 1 :]
             standfirst = paragraphs[0] if index == 1 else ""
@@ -138,6 +143,18 @@ def split_standfirst(paragraphs: list[str]) -> tuple[str, str, list[str]]:
     if len(paragraphs) == 1 or len(paragraphs[0]) > MAX_STANDFIRST:
         return "", "", paragraphs
     return "", paragraphs[0], paragraphs[1:]
+
+
+def match_dateline(paragraph: str) -> re.Match | None:
+    """Return the dateline opening a paragraph: a place in capitals, or any place with an
+    agency's credit in brackets, then a dash."""
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None
+    place = match.group("place")
+    if match.group("agency") or (place.upper() == place and any(c.isalpha() for c in place)):
+        return match
+    return None
 
 
 def content_hash(headline: str, standfirst: str, dateline: str, body: list[str]) -> str:

@@ -19,14 +19,14 @@ quote, not a quotation. Reported speech without quote marks ("NASA said on Twitt
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from copytext import nlp
 from copytext.attribution import Attribution, find_attribution
+from copytext.cast import PRONOUN_GENDER, SPEECH_VERB_FORMS, Cast, Member, Mention, find_cast
 from copytext.entities import KnownEntities
-from copytext.names import NameSpan, find_names, match_span
 from copytext.text import straighten_double_quotes
 from copytext.vocabulary import ORGANIZATION_NOUNS
 
@@ -46,6 +46,9 @@ class ExtractedQuote:
     paragraph: int
     speaker_kind: str = ""  # "person", "organization", "pronoun", "description" or ""
     position: int = 0  # offset of the opening quote mark in its paragraph
+    confidence: str = ""  # "high", "medium" or "" (no speaker, or one we cannot be sure of)
+    evidence: str = ""  # how the speaker was found, in words
+    candidates: tuple[str, ...] = ()  # the plausible speakers, when the copy allows several
 
     @property
     def is_attributed(self) -> bool:
@@ -61,17 +64,13 @@ class _Span:
     continues: bool = False
 
 
-@dataclass(frozen=True)
-class _Referent:
-    position: int
-    name: str
-    kind: str
-
-
-def extract_quotes(paragraphs: list[str], *, known: KnownEntities) -> list[ExtractedQuote]:
+def extract_quotes(
+    paragraphs: list[str], *, known: KnownEntities, cast: Cast | None = None
+) -> list[ExtractedQuote]:
     """Return the quotations in the paragraphs with their speakers, in order."""
     paragraphs = [straighten_double_quotes(paragraph) for paragraph in paragraphs]
-    finder = _SpeakerFinder(paragraphs, known)
+    cast = cast if cast is not None else find_cast(paragraphs, known=known)
+    finder = _SpeakerFinder(paragraphs, known, cast)
     found: list[tuple[ExtractedQuote, _Span]] = []
     continues = False
     for index, paragraph in enumerate(paragraphs):
@@ -108,14 +107,24 @@ def unclosed_quote_positions(paragraphs: list[str]) -> list[tuple[int, int]]:
     return unclosed
 
 
-class _SpeakerFinder:
-    """Attribute quote spans, resolving pronouns against names met so far."""
+@dataclass(frozen=True)
+class _Speaker:
+    name: str | None
+    entity: Any | None
+    kind: str
+    confidence: str = ""
+    evidence: str = ""
+    candidates: tuple[str, ...] = ()
 
-    def __init__(self, paragraphs: list[str], known: KnownEntities):
+
+class _SpeakerFinder:
+    """Attribute quote spans: the words around each quote say how it is attributed, the
+    story's cast (read with spaCy) says who that is."""
+
+    def __init__(self, paragraphs: list[str], known: KnownEntities, cast: Cast):
         self.paragraphs = paragraphs
         self.known = known
-        self.speakers: dict[int, list[_Referent]] = {}
-        self.names: dict[int, list[_Referent]] = {}
+        self.cast = cast
         self.quote_origin: dict[int, int] = {}  # paragraph -> where the quote it continues began
 
     def attribute(self, index: int, spans: list[_Span], number: int) -> ExtractedQuote | None:
@@ -132,78 +141,259 @@ class _SpeakerFinder:
             next_open=spans[number + 1].open if number + 1 < len(spans) else len(paragraph),
         )
         short = len(text.split()) < MIN_UNATTRIBUTED_WORDS
+        if found is None:
+            found = self._parsed_attribution(index, span)
+        if found is None and span.open == 0 and not span.continues:
+            found = self._lead_in(index)
+        before = paragraph[max(0, span.open - 40) : span.open]
+        if found is None and (looks_like_title(text) or _TITLE_CUE.search(before)):
+            return None  # a book, film or show in quote marks
         if found is None or (short and found.verb in NAMING_VERBS):
             # A short phrase in quote marks, or what something is "called", is a name or a
             # scare quote rather than a quotation.
             return None if short else ExtractedQuote(text, "", None, "", None, index, "", span.open)
-        name, entity, kind = self._speaker(index, found, spans)
+        speaker = self._speaker(index, found)
+        attribution = found.text or paragraph[found.start : found.end]
         return ExtractedQuote(
             text=text,
-            attribution_text=paragraph[found.start : found.end].strip(" ,;.:")[:MAX_ATTRIBUTION],
-            speaker_name=name,
+            attribution_text=attribution.strip(" ,;.:")[:MAX_ATTRIBUTION],
+            speaker_name=speaker.name,
             how=found.how,
-            matched=entity,
+            matched=speaker.entity,
             paragraph=index,
-            speaker_kind=kind,
+            speaker_kind=speaker.kind,
             position=span.open,
+            confidence=speaker.confidence,
+            evidence=speaker.evidence,
+            candidates=speaker.candidates,
         )
 
-    def _speaker(
-        self, index: int, found: Attribution, spans: list[_Span]
-    ) -> tuple[str | None, Any | None, str]:
-        """Return (speaker name, known entity, kind) for an attribution."""
+    def _parsed_attribution(self, index: int, span: _Span) -> Attribution | None:
+        """Read the attribution from the parse when the patterns found none: the subject of a
+        speech verb in the sentence the quote ends in (else begins in), outside the quote
+        ("…," works council chairman Detlef Krämer said)."""
+        doc = nlp.parse([self.paragraphs[index]])[0]
+        sentences = []
+        for position in (span.close, span.open + 1):
+            token = next((t for t in doc if t.idx >= position), None)
+            if token is not None and token.sent not in sentences:
+                sentences.append(token.sent)
+        for sentence in sentences:
+            for verb in sentence:
+                if verb.lower_ in SPEECH_VERB_FORMS and not span.open <= verb.idx <= span.close:
+                    found = self._subject_of(doc, verb, span)
+                    if found is not None:
+                        return found
+        return None
+
+    def _subject_of(self, doc, verb, span: _Span) -> Attribution | None:
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or span.open <= subject.idx <= span.close:
+                continue
+            start = subject.left_edge.idx
+            end = subject.right_edge.idx + len(subject.right_edge.text)
+            words = doc.text[start:end]
+            if subject.lower_ in PRONOUN_GENDER or subject.lower_ in ("they", "it", "we"):
+                return Attribution(start, end, verb.text, verb.text, pronoun=subject.lower_)
+            if any(token.pos_ == "PROPN" for token in subject.subtree):
+                return Attribution(start, end, verb.text, verb.text, name=words)
+            return Attribution(start, end, verb.text, verb.text, described=words)
+        return None
+
+    def _lead_in(self, index: int) -> Attribution | None:
+        """The speaker of a quote that opens its paragraph after a lead-in ending in a colon
+        ("She described the last miles:"): the subject of that sentence."""
+        if index == 0 or not self.paragraphs[index - 1].rstrip().endswith(":"):
+            return None
+        previous = self.paragraphs[index - 1].rstrip()
+        last = max((m.end() for m in _SENTENCE_END.finditer(previous)), default=0)
+        found = find_attribution(
+            previous + ' "', open_at=len(previous) + 1, close_at=len(previous) + 1,
+            previous_close=last, next_open=len(previous) + 1,
+        )  # fmt: skip
+        if found is None:
+            return None
+        return replace(found, paragraph_offset=-1, text=previous[found.start : found.end])
+
+    def _speaker(self, index: int, found: Attribution) -> _Speaker:
+        """Say who an attribution names, how sure we are, and why."""
+        where = index + found.paragraph_offset
         if found.name:
+            return self._named(where, found)
+        if found.pronoun:
+            return self._pronoun(where, found)
+        return self._described(where, found)
+
+    def _named(self, index: int, found: Attribution) -> _Speaker:
+        member = self.cast.named(found.name)
+        if member is None:
+            # The words caught are no one the story names ("Conservative committee member…",
+            # a city): take the person or organization the attribution itself names.
+            member = self._member_near(index, found)
+        # A name the model took for a place is still a speaker when it is the subject of the
+        # speech verb ("Yıldırım told reporters"); otherwise ("in Lisbon") it is no one.
+        if (
+            member is None
+            and self.cast.is_non_name(found.name)
+            and not self._is_subject(index, found)
+        ):
+            return _Speaker(None, None, "", evidence=f'"{found.name}" is a place, not a speaker')
+        if member is not None and member.kind == "organization":
+            # "said Red Cross volunteer Harold Beasley": the organization qualifies the person.
+            member = self._person_after(index, found) or member
+        if member is None:
             entity = self.known.match(found.name)
             kind = self.known.kind_of(entity) if entity is not None else "person"
-            self.speakers.setdefault(index, []).append(_Referent(found.start, found.name, kind))
-            return found.name, entity, kind
-        wanted = _wanted_kind(found.pronoun, found.described)
-        if wanted is None:
-            return None, None, "description"
-        # "the agency" may point back anywhere; a pronoun only to this or the last paragraph
-        # (counting a quote that runs over several paragraphs as one).
-        earliest = 0 if found.described else self.quote_origin.get(index, index) - 1
-        referent = self._referent(index, found.start, wanted, spans, earliest=earliest)
-        if referent is None:
-            return None, None, "description" if found.described else "pronoun"
-        entity = self.known.match(referent.name)
-        kind = self.known.kind_of(entity) if entity is not None else referent.kind
-        return referent.name, entity, kind
+            return _Speaker(found.name, entity, kind, "medium", f'named: "{found.name}"')
+        return self._as_speaker(member, "high", f'named: "{found.name}"')
 
-    def _referent(
-        self, index: int, position: int, wanted: set[str], spans: list[_Span], *, earliest: int
-    ) -> _Referent | None:
-        """Return the nearest name of the wanted kind before `position`, back to `earliest`."""
-        here = [r for r in self._referents(index, spans) if r.position < position]
-        for number in range(index, max(earliest, 0) - 1, -1):
-            candidates = here if number == index else self._referents(number, None)
-            for referent in reversed(candidates):
-                if referent.kind in wanted:
-                    return referent
+    def _pronoun(self, index: int, found: Attribution) -> _Speaker:
+        gender = PRONOUN_GENDER.get(found.pronoun, "")
+        kinds = _wanted_kind(found.pronoun, "") or {"person"}
+        earliest = self.quote_origin.get(index, index) - 2  # wire copy reaches two back
+        fitting = [
+            mention
+            for mention in self.cast.before(index, found.start, earliest=earliest)
+            if mention.member.kind in kinds
+            and (not gender or mention.member.gender in ("", gender))
+        ]
+        # A one-word "person" never named in full is often a company the model misread.
+        full = [m for m in fitting if m.member.kind != "person" or " " in m.member.name]
+        for mention in full or fitting:
+            member = mention.member
+            rivals = self._rivals(mention, full or fitting) if gender else []
+            if rivals:  # "Ms Cartwright and Ms Achebe both told the court…" / "She told…"
+                names = tuple(dict.fromkeys([member.name, *(rival.name for rival in rivals)]))
+                evidence = f'"{found.pronoun}" could be any of them'
+                return _Speaker(None, None, "ambiguous", evidence=evidence, candidates=names)
+            sure = "high" if not gender or member.gender == gender else "medium"
+            return self._as_speaker(member, sure, f'"{found.pronoun}" points back to {member.name}')
+        return _Speaker(None, None, "pronoun", evidence=f'nobody before "{found.pronoun}" fits')
+
+    def _rivals(self, chosen: Mention, fitting: list[Mention]) -> list[Member]:
+        """Return the other people as fitting as `chosen`, named in the same sentence."""
+        if chosen.paragraph >= len(self.paragraphs):
+            return []
+        doc = nlp.parse([self.paragraphs[chosen.paragraph]])[0]
+        span = doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+        if span is None:
+            return []
+        start, end = span.sent.start_char, span.sent.end_char
+        return [
+            mention.member
+            for mention in fitting
+            if mention.paragraph == chosen.paragraph
+            and start <= mention.start < end
+            and mention.member is not chosen.member
+            and mention.member.gender == chosen.member.gender
+        ]
+
+    def _described(self, index: int, found: Attribution) -> _Speaker:
+        words = found.described.casefold().split()
+        if not words or words[0] != "the":
+            return _Speaker(None, None, "description", evidence="a source the copy describes")
+        noun = _head_noun(words[1:])
+        kinds = {"organization"} if noun in ORGANIZATION_NOUNS else {"person"}
+        members = self.cast.described_as(noun, kinds)
+        if not members and kinds == {"organization"}:
+            # "the company said": the organization the story was last talking about.
+            members = [
+                mention.member
+                for mention in self.cast.before(index, found.start, earliest=0)
+                if mention.member.kind == "organization"
+            ][:1]
+        if len(members) == 1:
+            return self._as_speaker(
+                members[0], "medium", f'"{found.described}" is {members[0].name}'
+            )
+        if len(members) > 1:
+            names = tuple(member.name for member in members)
+            return _Speaker(
+                None, None, "ambiguous", evidence=f'"{found.described}" could be any of them',
+                candidates=names,
+            )  # fmt: skip
+        return _Speaker(None, None, "description", evidence="a source the copy describes")
+
+    def _is_subject(self, index: int, found: Attribution) -> bool:
+        """Say whether the attribution's name is the grammatical subject of its speech verb."""
+        if found.paragraph_offset or index >= len(self.paragraphs):
+            return False
+        doc = nlp.parse([self.paragraphs[index]])[0]
+        token = next((t for t in doc if t.idx >= found.start), None)
+        while token is not None and token.dep_ == "compound":
+            token = token.head
+        return (
+            token is not None
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.lower_ in SPEECH_VERB_FORMS
+        )
+
+    def _person_after(self, index: int, found: Attribution) -> Member | None:
+        """Return a person named right after the attribution's first name, in one phrase."""
+        paragraph = self.paragraphs[index]
+        for mention in self.cast.mentions:
+            if mention.paragraph != index or mention.in_quote or mention.member.kind != "person":
+                continue
+            between = paragraph[found.start + len(found.name) : mention.start].split()
+            near = found.start < mention.start <= found.start + len(found.name) + 40
+            if (
+                near
+                and len(between) <= 3
+                and all(word.islower() and word not in SPEECH_VERB_FORMS for word in between)
+            ):
+                return mention.member  # only lower-case role words between: "volunteer"
         return None
 
-    def _referents(self, index: int, spans: list[_Span] | None) -> list[_Referent]:
-        """Return the people and organizations named in a paragraph, outside its quotes."""
-        if index not in self.names:
-            paragraph = self.paragraphs[index]
-            spans = spans if spans is not None else quote_spans(paragraph)
-            opens = [span.open for span in spans]
-            self.names[index] = [
-                referent
-                for name in find_names(paragraph)
-                if not _inside_quote(name.start, spans, opens)
-                and (referent := self._as_referent(name)) is not None
-            ]
-        merged = self.names[index] + self.speakers.get(index, [])
-        return sorted(merged, key=lambda referent: referent.position)
+    def _member_near(self, index: int, found: Attribution) -> Member | None:
+        """Return the person (else organization) named last within the attribution."""
+        end = max(found.end, found.start + len(found.text))
+        inside = [
+            mention.member
+            for mention in self.cast.mentions
+            if mention.paragraph == index
+            and not mention.in_quote
+            and found.start <= mention.start < end
+        ]
+        people = [member for member in inside if member.kind == "person"]
+        return (people or inside or [None])[-1]
 
-    def _as_referent(self, span: NameSpan) -> _Referent | None:
-        entity = match_span(span, self.known)
-        if entity is not None:
-            return _Referent(span.start, span.text, self.known.kind_of(entity))
-        if span.kind and (span.words > 1 or span.hint):
-            return _Referent(span.start, span.text, span.kind)
-        return None
+    def _as_speaker(self, member: Member, confidence: str, evidence: str) -> _Speaker:
+        entity = member.entity
+        if entity is None and confidence == "high":
+            entity = self.known.match(member.name)  # linked only when we are sure who it is
+        return _Speaker(member.name, entity, member.kind, confidence, evidence)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'’)\]]*\s+")
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but with from by into as de la el del los las von van "
+    "der le les du des".split()
+)
+# Words that announce a title in quote marks: her novel "El huerto de sal".
+_TITLE_CUE = re.compile(
+    r"\b(?:novel|book|memoir|film|movie|documentary|album|song|single|play|opera|series|show|"
+    r"painting|portrait|exhibition|poem|collection|titled|entitled|called|named|"
+    r"(?:published|released|translated|known|appeared)\b[^\"]{0,30}\bas)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_title(text: str) -> bool:
+    """Say whether quoted words are a title ("Small Hours at the Harbour"), not speech: every
+    main word capitalised and no sentence punctuation."""
+    words = text.split()
+    if not words or text.rstrip()[-1:] in ".!?,;:":
+        return False
+    main = [word for word in words if word.casefold() not in _TITLE_SMALL_WORDS]
+    return bool(main) and all(word[:1].isupper() or word[:1].isdigit() for word in main)
+
+
+def _head_noun(words: list[str]) -> str:
+    """Return the noun a description stands on: "central bank" → bank, "minister of x" → minister."""
+    for position, word in enumerate(words):
+        if word in ("of", "for", "at", "from", "with", "in") and position:
+            return words[position - 1]
+    return words[-1] if words else ""
 
 
 def _wanted_kind(pronoun: str, described: str) -> set[str] | None:
@@ -220,11 +410,6 @@ def _wanted_kind(pronoun: str, described: str) -> set[str] | None:
     return None
 
 
-def _inside_quote(position: int, spans: list[_Span], opens: list[int]) -> bool:
-    number = bisect.bisect_left(opens, position) - 1
-    return number >= 0 and position < spans[number].close
-
-
 def _inherit_speakers(found: list[tuple[ExtractedQuote, _Span]]) -> list[ExtractedQuote]:
     """Give quotes with no attribution of their own the speaker of the quote they continue."""
     quotes = [quote for quote, _span in found]
@@ -236,6 +421,21 @@ def _inherit_speakers(found: list[tuple[ExtractedQuote, _Span]]) -> list[Extract
     for index in range(len(quotes) - 2, -1, -1):
         if not quotes[index].attribution_text and found[index][1].runs_on:
             quotes[index] = _inherit(quotes[index], quotes[index + 1])
+    for index in range(1, len(quotes)):
+        # A paragraph that is nothing but a quote, right after one that ends with an attributed
+        # quote, goes on with the same speaker: the wire convention for a second paragraph.
+        quote, previous = quotes[index], quotes[index - 1]
+        if (
+            not quote.attribution_text
+            and found[index][1].open == 0
+            and previous.paragraph == quote.paragraph - 1
+            and previous.attribution_text
+        ):
+            quotes[index] = replace(
+                _inherit(quote, previous),
+                confidence="medium" if previous.confidence else "",
+                evidence=f"goes on from the quote before it ({previous.evidence})",
+            )
     return quotes
 
 
@@ -247,4 +447,7 @@ def _inherit(quote: ExtractedQuote, source: ExtractedQuote) -> ExtractedQuote:
         how=source.how,
         matched=source.matched,
         speaker_kind=source.speaker_kind,
+        confidence=source.confidence,
+        evidence=source.evidence,
+        candidates=source.candidates,
     )

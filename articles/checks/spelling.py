@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -45,7 +46,7 @@ def _spelled_two_ways(story: Story) -> Iterator[Finding]:
     order = {word: position for position, word in enumerate(counts)}
     buckets: dict[str, list[str]] = defaultdict(list)
     for word in counts:
-        buckets[word[0].casefold()].append(word)
+        buckets[initial(word)].append(word)
     for bucket in buckets.values():
         bucket.sort(key=len)
         folded = [word.casefold() for word in bucket]
@@ -69,8 +70,61 @@ def _same_name_misspelt(first: str, second: str, story: Story) -> bool:
         return False  # "Russia"/"Russian" is grammar, not spelling
     if story.known.is_known_word(a) and story.known.is_known_word(b):
         return False  # two people we know, e.g. "Jones" and "Jonas"
+    if gendered_forms(a, b):
+        return False  # Lewandowska and Lewandowski: mother and son, not a typo
+    if transliterations(a, b):
+        return True  # Hnatyuk/Gnatyuk, Muhammad/Mohammed: one name, spelled two ways
+    if a[0] != b[0]:
+        return False
     limit = min(allowed_edits(a), allowed_edits(b))
     return limit > 0 and OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+# Surname endings that change with gender in Slavic and Baltic languages (and Greek, Icelandic).
+GENDERED_ENDINGS = (
+    ("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"), ("sky", "skaya"), ("skiy", "skaya"),
+    ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"), ("ý", "á"),
+    ("ий", "ая"), ("as", "ienė"), ("is", "ienė"), ("ou", "ou"), ("sson", "sdóttir"),
+    ("son", "dóttir"), ("os", "ou"), ("is", "i"),
+)  # fmt: skip
+# Letters that transliterations of one name trade: Hnatyuk/Gnatyuk, Kh/H, Y/J.
+_TRANSLITERATED_INITIALS = {"g": "h", "kh": "h", "j": "y", "c": "k", "q": "k"}
+_VOWELS = re.compile(r"[aeiouyáàâäãåæéèêëíìîïóòôöõøúùûüýÿı]+")
+
+
+def initial(word: str) -> str:
+    """Return the first letter a name is filed under, transliteration pairs filed together."""
+    folded = word.casefold()
+    if folded.startswith("kh"):
+        return "h"
+    return _TRANSLITERATED_INITIALS.get(folded[:1], folded[:1])
+
+
+def gendered_forms(a: str, b: str) -> bool:
+    """Say whether two surnames are the masculine and feminine form of one family name."""
+    for male, female in GENDERED_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(male) and y.endswith(female) and x[: -len(male)] == y[: -len(female)]:
+                return True
+    return False
+
+
+def transliterations(a: str, b: str) -> bool:
+    """Say whether two long names differ only as transliterations do: the first letter (G/H,
+    Kh/H, J/Y) or the vowels (Muhammad/Mohammed)."""
+    if min(len(a), len(b)) < 6:
+        return False
+    if _VOWELS.sub("", a) == _VOWELS.sub("", b) and a[0] == b[0]:
+        return True
+    for spelled, other in _TRANSLITERATED_INITIALS.items():
+        for x, y in ((a, b), (b, a)):
+            if (
+                x.startswith(spelled)
+                and y.startswith(other)
+                and x[len(spelled) :] == y[len(other) :]
+            ):
+                return True
+    return False
 
 
 def _two_ways(first: str, second: str, story: Story, counts: Counter, order: dict) -> Finding:

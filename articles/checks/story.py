@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from articles.checks.inputs import CheckInput
+from copytext.cast import Cast, find_cast
 from copytext.entities import KnownEntities
-from copytext.names import NameSpan, find_names
+from copytext.names import NameSpan
 from copytext.quotes import ExtractedQuote, extract_quotes
 from copytext.text import plain_paragraph, split_paragraphs, split_sentences, words
 
@@ -41,8 +42,14 @@ class Story:
         return [Sentence(-1, span.text) for span in split_sentences(self.standfirst)]
 
     @cached_property
+    def cast(self) -> Cast:
+        """The people and organizations of the body and standfirst (the standfirst last, so
+        paragraph numbers are the body's)."""
+        return find_cast([*self.paragraphs, self.standfirst], known=self.known)
+
+    @cached_property
     def quotes(self) -> list[ExtractedQuote]:
-        return extract_quotes(self.paragraphs, known=self.known)
+        return extract_quotes(self.paragraphs, known=self.known, cast=self.cast)
 
     @cached_property
     def quotes_by_text(self) -> dict[str, ExtractedQuote]:
@@ -54,8 +61,29 @@ class Story:
 
     @cached_property
     def names(self) -> list[NameSpan]:
-        """Capitalised names in the standfirst and body (the headline is in title case)."""
-        return [span for text in [self.standfirst, *self.paragraphs] for span in find_names(text)]
+        """The names of people and organizations in the body and standfirst, as the cast found
+        them (the headline, in title case, names nobody)."""
+        return [
+            NameSpan(
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                kind=mention.member.kind,
+                words=len(mention.text.split()),
+                at_sentence_start=mention.sentence_start,
+            )
+            for mention in sorted(
+                self.cast.mentions, key=lambda m: (m.paragraph == len(self.paragraphs), m.paragraph)
+            )
+        ] + [
+            NameSpan(
+                text=token.text,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                at_sentence_start=token.is_sent_start,
+            )
+            for _index, token in self.cast.other_names()
+        ]
 
     @cached_property
     def lowercase_words(self) -> set[str]:
