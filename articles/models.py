@@ -10,9 +10,10 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from copytext.parsing import MAX_STORY_CHARACTERS
 from people.images import stored_image_name, validate_image_upload
 
-MAX_BODY_CHARACTERS = 200_000  # about 30,000 words: far above any story, and the copy desk's bound
+MAX_BODY_CHARACTERS = MAX_STORY_CHARACTERS  # about 30,000 words: far above any story
 
 
 def validate_body_length(text: str) -> None:
@@ -186,6 +187,9 @@ class Article(models.Model):
     )
     blocker_count = models.PositiveIntegerField("copy-desk blockers", default=0, editable=False)
     warning_count = models.PositiveIntegerField("copy-desk warnings", default=0, editable=False)
+    findings_version = models.PositiveIntegerField(
+        "version the counts describe", null=True, blank=True, editable=False
+    )
     # Kept current by articles.search on PostgreSQL (GIN-indexed there); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(

@@ -157,8 +157,11 @@ def count_findings(article: Article) -> None:
     findings = checks.run_checks(article)
     article.blocker_count = sum(f.severity == "blocker" for f in findings)
     article.warning_count = sum(f.severity == "warning" for f in findings)
+    article.findings_version = article.version
     Article.objects.filter(pk=article.pk).update(
-        blocker_count=article.blocker_count, warning_count=article.warning_count
+        blocker_count=article.blocker_count,
+        warning_count=article.warning_count,
+        findings_version=article.version,
     )
 
 

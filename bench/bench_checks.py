@@ -126,8 +126,12 @@ def time_checks(*, runs: int = RUNS) -> dict:
         headline="A long story", standfirst="A summary.", body=body, has_byline=True,
         tags=("Bench",), known=known_entities(),
     )  # fmt: skip
+    from copytext import nlp
+
+    run_checks(data)  # loads the model: "warm" means loaded, not the story already parsed
     timings = []
     for _ in range(runs):
+        nlp.forget_parses()
         start = time.perf_counter()
         run_checks(data)
         timings.append(time.perf_counter() - start)
@@ -140,12 +144,14 @@ def time_checks(*, runs: int = RUNS) -> dict:
 
 
 def time_parse_megabyte() -> float:
-    """Return seconds to parse about 1 MB of copy and extract its quotes."""
+    """Return seconds to parse the longest story allowed (200,000 characters) and extract its
+    quotes; longer copy is refused before any of this."""
     from copytext import extract_quotes, parse_wire
+    from copytext.parsing import MAX_STORY_CHARACTERS
     from people.directory import known_entities
 
     copy = "Headline\n\n" + (long_story() + "\n\n") * 80
-    copy = copy[: 1024 * 1024]
+    copy = copy[: MAX_STORY_CHARACTERS - 100].rsplit("\n\n", 1)[0]
     start = time.perf_counter()
     parsed = parse_wire(copy)
     extract_quotes(parsed.paragraphs, known=known_entities())
@@ -178,7 +184,7 @@ def main() -> None:
         f"run_checks on {timing['words']} words: median {timing['median_ms']:.1f} ms, "
         f"worst {timing['max_ms']:.1f} ms over {timing['runs']} runs"
     )
-    print(f"parse + extract quotes, 1 MB: {seconds:.2f} s")
+    print(f"parse + extract quotes, longest allowed story (200,000 characters): {seconds:.2f} s")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from copytext.text import split_paragraphs, straighten_double_quotes
 MAX_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 200
 MAX_STANDFIRST = 600
+MAX_STORY_CHARACTERS = 200_000  # a story body's limit everywhere (articles.models too)
 EMPTY = "The file is empty."
 NOT_UTF8 = "This is not UTF-8 text. Save the wire copy as plain UTF-8 text and try again."
 NO_BODY = "The copy has a headline but no story under it."
@@ -79,6 +80,13 @@ def parse_wire(data: bytes | str) -> ParsedWire:
     if not paragraphs:
         raise WireError(NO_BODY)
     dateline, standfirst, body = split_standfirst(paragraphs)
+    size = sum(len(paragraph) for paragraph in body)
+    if size > MAX_STORY_CHARACTERS:
+        raise WireError(
+            f"This copy has {size:,} characters of text; a story has at most "
+            f"{MAX_STORY_CHARACTERS:,} (about 30,000 words). It looks like more than one story, "
+            "or a whole feed: split it into stories and import them one by one."
+        )
     return ParsedWire(
         headline=headline,
         standfirst=standfirst,

@@ -195,22 +195,28 @@ class _SpeakerFinder:
             words = doc.text[start:end]
             if subject.lower_ in PRONOUN_GENDER or subject.lower_ in ("they", "it", "we"):
                 return Attribution(start, end, verb.text, verb.text, pronoun=subject.lower_)
-            if any(token.pos_ == "PROPN" for token in subject.subtree):
+            if subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subject.subtree):
                 return Attribution(start, end, verb.text, verb.text, name=words)
             return Attribution(start, end, verb.text, verb.text, described=words)
         return None
 
     def _lead_in(self, index: int) -> Attribution | None:
         """The speaker of a quote that opens its paragraph after a lead-in ending in a colon
-        ("She described the last miles:"): the subject of that sentence."""
+        ("Kayla Brennan, a physical therapist, described the last miles:"): the subject of
+        that sentence's main verb, else whoever the patterns find in it."""
         if index == 0 or not self.paragraphs[index - 1].rstrip().endswith(":"):
             return None
         previous = self.paragraphs[index - 1].rstrip()
-        last = max((m.end() for m in _SENTENCE_END.finditer(previous)), default=0)
-        found = find_attribution(
-            previous + ' "', open_at=len(previous) + 1, close_at=len(previous) + 1,
-            previous_close=last, next_open=len(previous) + 1,
-        )  # fmt: skip
+        doc = nlp.parse([self.paragraphs[index - 1]])[0]
+        sentence = list(doc.sents)[-1] if len(doc) else None
+        nowhere = _Span(len(doc.text) + 1, len(doc.text) + 1)
+        found = self._subject_of(doc, sentence.root, nowhere) if sentence is not None else None
+        if found is None:
+            last = max((m.end() for m in _SENTENCE_END.finditer(previous)), default=0)
+            found = find_attribution(
+                previous + ' "', open_at=len(previous) + 1, close_at=len(previous) + 1,
+                previous_close=last, next_open=len(previous) + 1,
+            )  # fmt: skip
         if found is None:
             return None
         return replace(found, paragraph_offset=-1, text=previous[found.start : found.end])

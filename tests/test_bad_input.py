@@ -90,7 +90,7 @@ def test_an_over_long_body_is_refused_with_a_clear_message(client, reporter, dra
 
 @pytest.mark.django_db
 def test_over_long_wire_copy_is_not_imported(editor):
-    with pytest.raises(WireError, match="200,000 characters"):
+    with pytest.raises(WireError, match="at most 200,000"):
         import_wire("Headline\n\n" + "word " * (MAX_BODY_CHARACTERS // 5 + 1), user=editor)
     assert not Article.objects.exists()
 

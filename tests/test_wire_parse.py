@@ -136,19 +136,27 @@ def test_first_line_too_long_for_a_headline_is_refused():
         parse_wire("word " * 100 + "\n\nBody.")
 
 
-def test_a_megabyte_of_copy_parses():
-    """A megabyte of dense copy, unclosed quotes and all, parses and yields its quotes."""
+def test_a_megabyte_of_copy_is_refused_as_more_than_one_story():
+    """A megabyte of copy is a feed, not a story: refused with a message saying to split it."""
     paragraph = 'Leonov said: "We are fine." Then "an unclosed quote that goes on and on'
     copy = "Headline\n\n" + "\n\n".join([paragraph] * 15000)
     assert len(copy.encode()) > 1024 * 1024
+    with pytest.raises(WireError, match="more than one story"):
+        parse_wire(copy)
+
+
+def test_the_longest_story_allowed_parses():
+    """Dense copy up to the limit, unclosed quotes and all, parses and yields its quotes."""
+    paragraph = 'Leonov said: "We are fine." Then "an unclosed quote that goes on and on'
+    copy = "Headline\n\n" + "\n\n".join([paragraph] * 2500)
     parsed = parse_wire(copy)
-    assert len(quotes_in(*parsed.paragraphs)) == len(parsed.paragraphs) == 14999
-    assert detect_mentions(parsed.paragraphs[:2000], known=KNOWN).people == [LEONOV]
+    assert len(quotes_in(*parsed.paragraphs[:300])) == 300
+    assert detect_mentions(parsed.paragraphs[:300], known=KNOWN).people == [LEONOV]
 
 
 def test_one_huge_unclosed_quote_parses():
-    """A quote mark followed by a megabyte of text is ignored, not swallowed."""
-    parsed = parse_wire('Headline\n\n"' + "word " * 200_000)
+    """A quote mark followed by the longest story allowed is ignored, not swallowed."""
+    parsed = parse_wire('Headline\n\n"' + "word " * 39_000)
     assert quotes_in(*parsed.paragraphs) == []
 
 

@@ -153,7 +153,12 @@ class ArticleViewsMixin:
         proposal = get_object_or_404(article.proposals, pk=proposal_id)
         try:
             if request.POST.get("decision") == "approve":
-                workflow.approve_update(proposal, request.user, request.POST.get("comment", ""))
+                workflow.approve_update(
+                    proposal,
+                    request.user,
+                    request.POST.get("comment", ""),
+                    override_reason=request.POST.get("override_reason", ""),
+                )
                 self.message_user(request, "Update approved: readers now see it.", messages.SUCCESS)
             else:
                 workflow.return_update(proposal, request.user, request.POST.get("comment", ""))

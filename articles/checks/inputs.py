@@ -98,6 +98,41 @@ class CheckInput:
         )
 
     @classmethod
+    def from_content(cls, content: dict, *, known: KnownEntities | None = None) -> CheckInput:
+        """Describe a revision's snapshot (a proposed update) as the story it would make."""
+        related = [ref for ref in content.get("related", []) if ref]
+        links = find_internal_links(content.get("body", ""))
+        visible_ids, visible_slugs = visible_articles(
+            ids=[ref["id"] for ref in related], slugs=[slug for _markdown, slug in links]
+        )
+        quotes = content.get("quotes", [])
+        return cls(
+            headline=content.get("headline", ""),
+            standfirst=content.get("standfirst", ""),
+            body=content.get("body", ""),
+            dateline=content.get("dateline", ""),
+            has_byline=bool(content.get("byline")),
+            tags=tuple(content.get("tags", [])),
+            has_hero_image=bool(content.get("hero_image")),
+            hero_alt=content.get("hero_alt", ""),
+            quotes=tuple(
+                QuoteInfo(
+                    quote["text"],
+                    quote.get("attribution_text", ""),
+                    (quote.get("speaker_person") or quote.get("speaker_organization") or {}).get(
+                        "name", ""
+                    ),
+                )
+                for quote in quotes
+            ),
+            related=tuple(RelatedInfo(ref["name"], ref["id"] in visible_ids) for ref in related),
+            links=tuple(
+                LinkInfo(markdown, slug, slug in visible_slugs) for markdown, slug in links
+            ),
+            known=known if known is not None else known_entities(),
+        )
+
+    @classmethod
     def from_wire(
         cls,
         parsed,

@@ -116,6 +116,7 @@ def save_content(
     comment: str = "",
     author=None,
     writer_in_byline: bool = False,
+    override_reason: str = "",
 ) -> SaveResult:
     """Apply a change to an article's content as described in this module; return the outcome.
 
@@ -146,7 +147,9 @@ def save_content(
             written_by=author or user,
         )  # fmt: skip
         if action:
-            log_event(article, user, action, locked.status, comment)
+            log_event(
+                article, user, action, locked.status, comment, override_reason=override_reason
+            )
         if locked.status == Status.PUBLISHED:
             signals.announce_public_change(article)
         back_to_draft = False

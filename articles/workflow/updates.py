@@ -6,15 +6,31 @@ Both change content, so both go through `saving.save_content`, like every other 
 from django.db import transaction
 from django.utils import timezone
 
-from articles import revisions
+from articles import checks, revisions
 from articles.models import Article, Revision, UpdateProposal
 from articles.workflow.predicates import can_review_update
 from articles.workflow.saving import is_proposal, propose_update, save_content
 from articles.workflow.steps import Status, TransitionError, lock, log_event, require_reason
 
 
-def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article:
-    """Apply a proposed update to the live story in one transaction (four-eyes applies)."""
+def approve_update(
+    proposal: UpdateProposal, user, comment: str = "", *, override_reason: str = ""
+) -> Article:
+    """Apply a proposed update to the live story in one transaction (four-eyes applies).
+
+    The copy desk reads the update first, as it reads a story before its first approval: a
+    blocker in it needs `override_reason`, logged with the event.
+    """
+    override_reason = (override_reason or "").strip()
+    standing = checks.blockers(
+        checks.run_checks(checks.CheckInput.from_content(proposal.revision.content))
+    )
+    if standing and not override_reason:
+        raise TransitionError(
+            f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} in "
+            f"this update (first: {standing[0].message}). Send it back, or give a reason to "
+            "approve it anyway."
+        )
     with transaction.atomic():
         locked = lock(proposal.article)
         proposal = UpdateProposal.objects.select_for_update().get(pk=proposal.pk)
@@ -43,7 +59,7 @@ def approve_update(proposal: UpdateProposal, user, comment: str = "") -> Article
             locked, user, lambda article: revisions.apply_content(article, proposal.revision.content),
             expected_version=proposal.revision.version, kind=Revision.Kind.APPLIED,
             based_on=proposal.revision, action="articles.approve_update", comment=comment,
-            author=proposal.proposed_by,
+            author=proposal.proposed_by, override_reason=override_reason,
         )  # fmt: skip
         return saved.article
 
