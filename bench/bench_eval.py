@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bench_checks import set_up_django  # noqa: E402 - the same in-memory database
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "eval" / "stories"
@@ -43,17 +43,6 @@ CATCHES = {
     "relative_day": {"relative_day"},
     "unclosed_quote": {"unclosed_quote"},
 }
-
-
-def set_up_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = "sqlite://:memory:"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def fold(text: str) -> str:

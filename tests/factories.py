@@ -105,6 +105,24 @@ def article_form_data(article, **changes):
     return data
 
 
+def add_form_data(section, **changes):
+    """The admin add form as a browser posts it: no version yet, empty inlines."""
+    data = {
+        "headline": "A new story",
+        "slug": "a-new-story",
+        "standfirst": "What happened.",
+        "body": "First paragraph.",
+        "kind": "news",
+        "section": section.pk,
+        "dateline": "",
+    }
+    for prefix in ("bylines", "quotes", "picks"):
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(changes)
+    return data
+
+
 def image_upload(name="photo.jpg", *, size=(1600, 900), image_format="JPEG", color="#336699"):
     """Return an uploaded-file object holding a real image."""
     from io import BytesIO

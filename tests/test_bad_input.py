@@ -13,28 +13,13 @@ from articles.roles import sync_roles
 from articles.wire import import_wire
 from copytext import WireError
 from tests import factories
-from tests.factories import article_form_data, image_upload
+from tests.factories import add_form_data, article_form_data, image_upload
 
 ADD_URL = "/admin/articles/article/add/"
 
 
 def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def add_form(section, **fields):
-    data = {
-        "headline": "A new story",
-        "slug": "a-new-story",
-        "body": "Text.",
-        "kind": "news",
-        "section": section.pk,
-    }
-    for prefix in ("bylines", "quotes", "picks"):
-        data[f"{prefix}-TOTAL_FORMS"] = "0"
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    data.update(fields)
-    return data
 
 
 @pytest.mark.django_db
@@ -51,7 +36,7 @@ def test_a_version_of_zero_is_refused_as_stale(client, editor, draft):
 def test_a_slug_differing_only_in_case_is_refused(client, editor, section, published_article):
     """`Apollo-11` beside `apollo-11` is the same address: the form says so."""
     client.force_login(editor)
-    response = client.post(ADD_URL, add_form(section, slug=published_article.slug.upper()))
+    response = client.post(ADD_URL, add_form_data(section, slug=published_article.slug.upper()))
     assert response.status_code == 200
     assert "Another story already has this address" in response.content.decode()
     assert Article.objects.count() == 1
@@ -60,7 +45,7 @@ def test_a_slug_differing_only_in_case_is_refused(client, editor, section, publi
 @pytest.mark.django_db
 def test_new_addresses_are_lower_case(client, editor, section):
     client.force_login(editor)
-    client.post(ADD_URL, add_form(section, slug="Apollo-11-Moon-Landing"))
+    client.post(ADD_URL, add_form_data(section, slug="Apollo-11-Moon-Landing"))
     assert Article.objects.filter(slug="apollo-11-moon-landing").exists()
 
 
@@ -118,7 +103,7 @@ def test_two_adds_with_one_slug_at_once_give_a_form_error(client, section, monke
 
     monkeypatch.setattr(workflow, "save_content", colleague_saves_first)
     client.force_login(editor)
-    response = client.post(ADD_URL, add_form(section, slug="same-address"))
+    response = client.post(ADD_URL, add_form_data(section, slug="same-address"))
     assert response.status_code == 200
     assert "already exists" in response.content.decode() or "already has this address" in (
         response.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles.models import Article
 from people.models import Person
 from tests import factories
-from tests.factories import article_form_data
+from tests.factories import add_form_data, article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,24 +21,6 @@ def colleague(db):
 @pytest.fixture
 def earlier_story(section):
     return factories.make_article(status="published", section=section, headline="Earlier story")
-
-
-def add_form_data(section, **fields):
-    """The add form as a browser posts it: no version yet, empty inlines."""
-    data = {
-        "headline": "A new story",
-        "slug": "a-new-story",
-        "standfirst": "What happened.",
-        "body": "First paragraph.",
-        "kind": "news",
-        "section": section.pk,
-        "dateline": "",
-    }
-    for prefix in ("bylines", "quotes", "picks"):
-        data[f"{prefix}-TOTAL_FORMS"] = "0"
-        data[f"{prefix}-INITIAL_FORMS"] = "0"
-    data.update(fields)
-    return data
 
 
 def with_byline_and_pick(data, person, target):
