@@ -158,3 +158,21 @@ def test_a_proposed_update_is_checked_before_it_goes_live(
     workflow.approve_update(proposal, second_reviewer, override_reason="Quote from our own notes.")
     event = story.events.get(action="articles.approve_update")
     assert event.override_reason == "Quote from our own notes."
+
+
+@pytest.mark.django_db
+def test_an_edit_while_the_copy_desk_reads_stops_the_approval(
+    in_review, editor, reviewer, monkeypatch, settings
+):
+    """The checks run before the row is locked; a save in between means look again."""
+    settings.NEWSROOM_REAPPROVE_ON_EDIT = False
+    real = workflow.transitions.standing_blockers
+
+    def edited_meanwhile(article):
+        workflow.save_article(article, editor, expected_version=article.version, body="New.")
+        return real(article)
+
+    monkeypatch.setattr(workflow.transitions, "standing_blockers", edited_meanwhile)
+    with pytest.raises(workflow.TransitionError, match="changed while you were approving"):
+        workflow.approve(in_review, reviewer)
+    assert Article.objects.get(pk=in_review.pk).status == Article.Status.IN_REVIEW

@@ -61,10 +61,6 @@ def approve(
     standing = standing_blockers(checked)
     with transaction.atomic():
         locked = lock(article)
-        if locked.version != checked.version:
-            raise TransitionError(
-                "The story changed while you were approving it. Look at it again, then approve."
-            )
         if locked.status == Status.PUBLISHED:
             raise TransitionError("This article is already published.")
         require_state(locked, Status.IN_REVIEW, "Only an article in review can be approved.")
@@ -74,6 +70,10 @@ def approve(
             raise TransitionError(
                 "You wrote or last edited this article, so another reviewer must approve it "
                 "(four-eyes rule)."
+            )
+        if locked.version != checked.version:
+            raise TransitionError(
+                "The story changed while you were approving it. Look at it again, then approve."
             )
         override_reason = (override_reason or "").strip()
         if standing and not override_reason:
