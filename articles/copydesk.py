@@ -3,12 +3,20 @@
 from django.db import transaction
 
 from articles import workflow
+from articles.checks import CheckInput
+from articles.checks.story import Story
 from articles.markdown import render_plain_text
 from articles.models import Article, mentions_field, speaker_field
-from copytext import Suggestion, detect_mentions
+from copytext import ExtractedQuote, Suggestion, detect_mentions
 from copytext.text import split_paragraphs, strip_control_characters
 from people.directory import known_entities
 from people.models import Organization, Person, unique_slug
+
+
+def quotes_read(reading: CheckInput) -> list[ExtractedQuote]:
+    """Return the quotes the copy desk reads in a story, each with its speaker, how sure the
+    desk is of them and why (shown beside the findings, so an editor can check the reading)."""
+    return Story(reading).quotes
 
 
 def suggestions_for(article: Article) -> list[Suggestion]:

@@ -176,3 +176,17 @@ def test_an_edit_while_the_copy_desk_reads_stops_the_approval(
     with pytest.raises(workflow.TransitionError, match="changed while you were approving"):
         workflow.approve(in_review, reviewer)
     assert Article.objects.get(pk=in_review.pk).status == Article.Status.IN_REVIEW
+
+
+@pytest.mark.django_db
+def test_the_change_form_shows_how_each_quote_was_read(client, editor, section):
+    """Beside the findings, the editor sees each quote's speaker, how sure, and why."""
+    story = factories.make_article(
+        section=section,
+        body='Mia Ortiz ran the launch.\n\n"Every system worked as designed," Ortiz said.',
+    )
+    client.force_login(editor)
+    page = client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+    assert "Quotes and who the copy desk reads as saying them" in page
+    assert "<td>Mia Ortiz</td>" in page
+    assert "<td>high</td>" in page

@@ -64,9 +64,11 @@ class WorkflowPanelMixin:
         if article.status == Article.Status.IN_REVIEW and workflow.breaks_four_eyes(user, article):
             refusal = "You wrote or last edited this story, so another reviewer must approve it."
         can_preview = workflow.can_preview(user, article)
-        findings = checks.run_checks(article)
+        reading = checks.CheckInput.from_article(article)
+        findings = checks.run_checks(reading)
         return {
             "findings": findings,
+            "quotes": copydesk.quotes_read(reading),
             "findings_by_severity": [
                 (severity, [f for f in findings if f.severity == severity])
                 for severity in ("blocker", "warning", "note")
