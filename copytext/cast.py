@@ -25,9 +25,6 @@ from copytext.vocabulary import HONORIFICS, NON_ORG_ACRONYMS, ORG_WORDS, ROLE_WO
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANIZATION_LABELS = frozenset({"ORG"})
-OTHER_LABELS = frozenset(
-    {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"}
-)
 PLACES_AND_DATES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})  # never a name to misspell
 # Figures and measures a model may take for organizations.
 NOT_ORGANIZATIONS = NON_ORG_ACRONYMS | frozenset(

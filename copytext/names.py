@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from copytext.entities import KnownEntities
 from copytext.text import WORD, strip_possessive
 from copytext.vocabulary import (
     COMMON_CAPITALISED,
@@ -65,27 +64,6 @@ def find_names(paragraph: str) -> list[NameSpan]:
         if span is not None:
             spans.append(span)
     return spans
-
-
-def match_span(span: NameSpan, known: KnownEntities) -> Any | None:
-    """Return the known entity a name refers to; a lone sentence opener must match exactly."""
-    lone_opener = span.words == 1 and span.at_sentence_start and span.kind != "organization"
-    return known.match(span.text, fuzzy=not lone_opener)
-
-
-def suggestion_for(span: NameSpan) -> Suggestion | None:
-    """Return what to suggest adding for an unknown name, or None when it is not worth it."""
-    if span.kind and span.hint:
-        return Suggestion(span.text, span.kind, span.hint)
-    if span.words >= 2 and span.kind:
-        return Suggestion(span.text, span.kind, "capitalised name")
-    return None
-
-
-def _add_suggestion(suggested: dict[str, Suggestion], span: NameSpan) -> None:
-    suggestion = suggestion_for(span)
-    if suggestion is not None:
-        suggested.setdefault(suggestion.name.casefold(), suggestion)
 
 
 def without_partial_names(suggestions: list[Suggestion]) -> list[Suggestion]:
