@@ -105,12 +105,14 @@ def record(
     based_on=None,
     content=None,
     written_by=None,
+    changed: bool | None = None,
 ) -> Revision:
     """Store a new revision of the article (call inside the transaction that saved it).
 
     `written_by` is the account that wrote this content (none for a transition, which writes
     none); it is recorded with the accounts linked to the byline at this moment, so the
-    four-eyes rule never depends on links that can change later.
+    four-eyes rule never depends on links that can change later. `changed` says whether the
+    content differs from the latest revision, when the caller has already compared them.
     """
     last = article.revisions.aggregate(last=Max("number"))["last"] or 0
     content = content if content is not None else snapshot(article)
@@ -118,8 +120,10 @@ def record(
         # Every save passes here, so the search index and the copy-desk counts stay current;
         # a transition that leaves the text as it was has nothing to re-index or re-check. The
         # work waits for the commit: nobody holds the story's lock while the copy desk reads.
-        previous = latest(article)
-        if previous is None or previous.content != content:
+        if changed is None:
+            previous = latest(article)
+            changed = previous is None or previous.content != content
+        if changed:
             transaction.on_commit(partial(refresh_derived_data, article.pk))
     return Revision.objects.create(
         article=article,

@@ -137,14 +137,15 @@ def save_content(
         apply(article)
         content = revisions.snapshot(article)
         previous = revisions.latest(locked)
-        edited = previous is None or previous.content != content or article.slug != locked.slug
+        content_changed = previous is None or previous.content != content
+        edited = content_changed or article.slug != locked.slug
         article.last_edited_by = author or user
         if edited and locked.is_public:
             article.updated_at = timezone.now()
         store(article, version=locked.version)
         revision = revisions.record(
             article, user, kind=kind, based_on=based_on, content=content, transition=action,
-            written_by=author or user,
+            written_by=author or user, changed=content_changed,
         )  # fmt: skip
         if action:
             log_event(
