@@ -85,6 +85,21 @@ def finish(
     return article
 
 
+def require_override(
+    standing: list, override_reason: str, *, found_in: str = "", remedy: str = "Fix them"
+) -> str:
+    """Refuse while the copy desk finds blockers and nobody gave a reason to approve anyway;
+    return the reason, trimmed (it is logged with the approval)."""
+    override_reason = (override_reason or "").strip()
+    if standing and not override_reason:
+        plural = "s" if len(standing) > 1 else ""
+        raise TransitionError(
+            f"The copy desk found {len(standing)} blocker{plural}{found_in} "
+            f"(first: {standing[0].message}). {remedy}, or give a reason to approve anyway."
+        )
+    return override_reason
+
+
 def store(article: Article, *, version: int) -> None:
     """Save the locked article as the version after `version`.
 

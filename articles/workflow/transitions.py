@@ -16,6 +16,7 @@ from articles.workflow.steps import (
     lock,
     log_event,
     never_live,
+    require_override,
     require_reason,
     require_state,
 )
@@ -75,12 +76,7 @@ def approve(
             raise TransitionError(
                 "The story changed while you were approving it. Look at it again, then approve."
             )
-        override_reason = (override_reason or "").strip()
-        if standing and not override_reason:
-            raise TransitionError(
-                f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} "
-                f"(first: {standing[0].message}). Fix them, or give a reason to approve anyway."
-            )
+        override_reason = require_override(standing, override_reason)
         moment = max(publish_at, now) if publish_at else now
         scheduled = moment > now
         locked.status = Status.PUBLISHED

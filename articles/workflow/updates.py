@@ -10,7 +10,14 @@ from articles import checks, revisions
 from articles.models import Article, Revision, UpdateProposal
 from articles.workflow.predicates import can_review_update
 from articles.workflow.saving import is_proposal, propose_update, save_content
-from articles.workflow.steps import Status, TransitionError, lock, log_event, require_reason
+from articles.workflow.steps import (
+    Status,
+    TransitionError,
+    lock,
+    log_event,
+    require_override,
+    require_reason,
+)
 
 
 def approve_update(
@@ -21,16 +28,12 @@ def approve_update(
     The copy desk reads the update first, as it reads a story before its first approval: a
     blocker in it needs `override_reason`, logged with the event.
     """
-    override_reason = (override_reason or "").strip()
     standing = checks.blockers(
         checks.run_checks(checks.CheckInput.from_content(proposal.revision.content))
     )
-    if standing and not override_reason:
-        raise TransitionError(
-            f"The copy desk found {len(standing)} blocker{'s' if len(standing) > 1 else ''} in "
-            f"this update (first: {standing[0].message}). Send it back, or give a reason to "
-            "approve it anyway."
-        )
+    override_reason = require_override(
+        standing, override_reason, found_in=" in this update", remedy="Send it back"
+    )
     with transaction.atomic():
         locked = lock(proposal.article)
         proposal = UpdateProposal.objects.select_for_update().get(pk=proposal.pk)
