@@ -210,6 +210,7 @@ def find_cast(paragraphs: list[str], *, known: KnownEntities | None = None) -> C
         builder.read_surnames(index, doc, quoted_ranges(doc.text))
     for index, doc in enumerate(docs):
         builder.read_pronouns(index, doc, quoted_ranges(doc.text))
+    builder.cast.mentions.sort(key=lambda m: (m.paragraph, m.start))  # in reading order
     return builder.cast
 
 
@@ -380,7 +381,6 @@ class _Builder:
                 sentence_start=span[0].is_sent_start,
             )
         )
-        self.cast.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
     def _inside_mention(self, index: int, position: int) -> bool:
         return any(m.paragraph == index and m.start <= position < m.end for m in self.cast.mentions)
