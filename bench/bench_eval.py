@@ -199,7 +199,7 @@ def percent(part: int, whole: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tune", "holdout"], required=True)
+    parser.add_argument("--split", choices=["tune", "holdout", "fresh"], required=True)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = parser.parse_args()
     set_up_django()
@@ -208,7 +208,8 @@ def main() -> None:
     chosen = [
         path
         for path in stories
-        if json.loads(path.with_suffix(".json").read_text())["split"] == args.split
+        if path.with_suffix(".json").exists()
+        and json.loads(path.with_suffix(".json").read_text())["split"] == args.split
     ]
     for path in chosen:
         score_story(path, score, args.verbose)

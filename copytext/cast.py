@@ -73,6 +73,13 @@ ORGANIZATION_NAME_WORDS = {
     "police": ("police",),
     "government": ("government",),
 }
+# Nouns in apposition that show an organization ("Crumbwell, the bakery chain").
+ORGANIZATION_ROLES = frozenset(ORGANIZATION_NAME_WORDS) | frozenset(
+    "firm maker chain group startup start-up carrier airline operator retailer lender insurer "
+    "broadcaster newspaper publisher association organisation organization body regulator "
+    "institute network brand supplier manufacturer chipmaker developer producer team side "
+    "band cooperative co-operative utility exchange fund conglomerate subsidiary".split()
+)
 _QUOTE = re.compile('"')
 SPEECH_VERB_FORMS = frozenset(SPEECH_VERBS)
 ORG_WORDS_FOLDED = frozenset(word.casefold() for word in ORG_WORDS)
@@ -158,6 +165,14 @@ class Cast:
             people = [m for m in self.members if m.kind == "person" and m.surname == words[0]]
             if len(people) == 1:
                 return people[0]
+            # "Osei-Bonsu" after "Amara Osei-Bonsu", whatever the model first called her.
+            ends = [
+                m
+                for m in self.members
+                if len(_key(m.name).split()) > 1 and _key(m.name).split()[-1] == key
+            ]
+            if len(ends) == 1 and ends[0].entity is None:
+                return ends[0]
             people = [  # a first name on its own ("Meseret"), when only one person has it
                 m for m in self.members if m.kind == "person" and _key(m.name).split()[0] == key
             ]
@@ -206,6 +221,7 @@ def find_cast(paragraphs: list[str], *, known: KnownEntities | None = None) -> C
         builder.read(index, doc, quoted_ranges(doc.text))
     for index, doc in enumerate(docs):
         builder.read_known(index, doc, quoted_ranges(doc.text))
+    builder.settle_kinds()
     for index, doc in enumerate(docs):
         builder.read_surnames(index, doc, quoted_ranges(doc.text))
     for index, doc in enumerate(docs):
@@ -229,6 +245,8 @@ class _Builder:
         self.known = known
         self.cast = Cast()
         self.last_sentence_people: set[Member] = set()
+        self.votes: dict[int, list[int]] = {}  # id(member) -> [person, organization] evidence
+        self.settled: set[int] = set()  # members whose kind a rule or the directory decided
 
     def read_non_names(self, doc) -> None:
         """Remember places, nationalities and dates, which are never people or speakers."""
@@ -252,21 +270,61 @@ class _Builder:
             last = text.split()[-1].casefold()
             if kind == "organization" and last in TITLE_WORDS and last not in ORG_WORDS_FOLDED:
                 continue  # "Kazakh Foreign" of "Kazakh Foreign Minister"
+            model_kind, decided = kind, False
             if kind == "person" and any(w in ORG_WORDS for w in text.split()):
-                kind = "organization"
+                kind, decided = "organization", True
             if kind == "person" and self._names_an_organization(text):
-                kind = "organization"  # "Nordwind Anlagenbau" after "Nordwind" the company
+                kind, decided = "organization", True  # "Nordwind Anlagenbau" after "Nordwind"
             if kind == "organization" and text.upper() == text and text in NOT_ORGANIZATIONS:
                 continue
             if kind == "person" and len(text.split()) == 1 and text.casefold() in TITLE_WORDS:
                 continue
             known = self.known.match(text, fuzzy=False)
             if known is not None:
-                kind = self.known.kind_of(known)
+                kind, decided = self.known.kind_of(known), True
             member = self._member(text, kind, known)
+            if decided:
+                self.settled.add(id(member))
+            votes = self.votes.setdefault(id(member), [0, 0])
+            votes[model_kind != "person"] += 1
+            before = doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.pos_ == "NOUN" and before.text.islower():
+                # "squad member Rebecca Thornbury", "the chipmaker Kairos"
+                if before.lower_ in ORGANIZATION_ROLES:
+                    votes[1] += 2
+                else:
+                    votes[0] += 1
             member.roles |= _roles_of(ent, span)
             member.gender = member.gender or _gender_of(member.roles)
             self._mention(member, index, span, quoted)
+
+    def settle_kinds(self) -> None:
+        """Decide whether each name the directory does not know is a person or an organization
+        from all the story says of it, not from the model's label at its first mention: the
+        model's label at every mention, titles and nouns in apposition ("Mr", "the bakery
+        chain"), and the pronoun that next takes it up ("he said", "its profit")."""
+        for mention in self.cast.mentions:
+            if mention.in_quote:
+                continue
+            votes = self.votes.setdefault(id(mention.member), [0, 0])
+            pronoun = _next_pronoun(self.cast, mention)
+            if pronoun in PRONOUN_GENDER:
+                votes[0] += 3  # stronger than the model's label: "he" is never a company
+            elif pronoun in ("it", "its"):
+                votes[1] += 1
+        for member in self.cast.members:
+            if id(member) in self.settled or member.entity is not None:
+                continue
+            votes = self.votes.get(id(member), [0, 0])
+            for role in member.roles:
+                if role in ORGANIZATION_ROLES:
+                    votes[1] += 2
+                elif role in TITLE_WORDS or role in MALE or role in FEMALE:
+                    votes[0] += 2
+            if votes[0] != votes[1]:
+                member.kind = "person" if votes[0] > votes[1] else "organization"
+            if member.kind != "person":
+                member.gender = ""
 
     def read_known(self, index: int, doc, quoted: list[tuple[int, int]]) -> None:
         """Add the names the newsroom's directory knows that the model missed."""
@@ -384,6 +442,30 @@ class _Builder:
 
     def _inside_mention(self, index: int, position: int) -> bool:
         return any(m.paragraph == index and m.start <= position < m.end for m in self.cast.mentions)
+
+
+def _next_pronoun(cast: Cast, mention: Mention) -> str:
+    """Return the personal pronoun that first follows a mention in its sentence or the next
+    one ("Osei-Bonsu finished third. He said…"), or "" if another name comes first."""
+    doc = cast.docs[mention.paragraph]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    sentence = span.sent
+    end = sentence.end
+    following = doc[end:].sents if end < len(doc) else iter(())
+    end = next(following).end if end < len(doc) else end
+    others = [
+        (m.start, m.end)
+        for m in cast.mentions
+        if m.paragraph == mention.paragraph and m.start > mention.start
+    ]
+    for token in doc[span.end : end]:
+        if any(start <= token.idx < stop for start, stop in others):
+            return ""
+        if token.lower_ in PRONOUN_GENDER or token.lower_ in ("it", "its"):
+            return token.lower_ if token.dep_ in ("nsubj", "nsubjpass", "poss") else ""
+    return ""
 
 
 def _trim(ent, *, titles: bool):

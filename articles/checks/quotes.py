@@ -9,7 +9,10 @@ from articles.checks.story import Story
 
 
 def check_unattributed_quotes(story: Story) -> Iterator[Finding]:
-    """Block quotes nobody is named as saying, in the body or among the saved quotes."""
+    """Block quotes nobody is named as saying, in the body or among the saved quotes.
+
+    Only a quote with no candidate speaker at all blocks; a "he said" we cannot tie to
+    anyone named, or a speaker who could be one of two, is a warning for a person to read."""
     for quote in story.quotes:
         if not quote.attribution_text:
             yield blocker(
@@ -18,7 +21,8 @@ def check_unattributed_quotes(story: Story) -> Iterator[Finding]:
                 quote.text,
             )
         elif quote.speaker_kind == "pronoun" and not quote.speaker_name:
-            yield blocker(
+            # A pronoun is a speaker we could not place, not a missing one: a warning.
+            yield warning(
                 "unattributed_quote",
                 f'"{excerpt(quote.text)}" is attributed only to "{quote.attribution_text}", '
                 "and nobody who fits is named before it. Name the speaker.",
