@@ -80,6 +80,7 @@ ORGANIZATION_ROLES = frozenset(ORGANIZATION_NAME_WORDS) | frozenset(
     "institute network brand supplier manufacturer chipmaker developer producer team side "
     "band cooperative co-operative utility exchange fund conglomerate subsidiary".split()
 )
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around"})
 _QUOTE = re.compile('"')
 SPEECH_VERB_FORMS = frozenset(SPEECH_VERBS)
 ORG_WORDS_FOLDED = frozenset(word.casefold() for word in ORG_WORDS)
@@ -161,18 +162,22 @@ class Cast:
                     best, best_end = member, end
         if best is not None:
             return best
+        # The end of a longer name, whatever the model first called it: "Osei-Bonsu" after
+        # "Amara Osei-Bonsu", "la Fuente" after "Lucía de la Fuente".
+        ends = [
+            m
+            for m in self.members
+            if m.entity is None
+            and any(
+                len(f.split()) > len(words) and f.split()[-len(words) :] == words for f in m.forms
+            )
+        ]
+        if len(ends) == 1:
+            return ends[0]
         if len(words) == 1:
             people = [m for m in self.members if m.kind == "person" and m.surname == words[0]]
             if len(people) == 1:
                 return people[0]
-            # "Osei-Bonsu" after "Amara Osei-Bonsu", whatever the model first called her.
-            ends = [
-                m
-                for m in self.members
-                if len(_key(m.name).split()) > 1 and _key(m.name).split()[-1] == key
-            ]
-            if len(ends) == 1 and ends[0].entity is None:
-                return ends[0]
             people = [  # a first name on its own ("Meseret"), when only one person has it
                 m for m in self.members if m.kind == "person" and _key(m.name).split()[0] == key
             ]
@@ -247,6 +252,7 @@ class _Builder:
         self.last_sentence_people: set[Member] = set()
         self.votes: dict[int, list[int]] = {}  # id(member) -> [person, organization] evidence
         self.settled: set[int] = set()  # members whose kind a rule or the directory decided
+        self.placed: dict[int, list[int]] = {}
 
     def read_non_names(self, doc) -> None:
         """Remember places, nationalities and dates, which are never people or speakers."""
@@ -288,6 +294,9 @@ class _Builder:
             votes = self.votes.setdefault(id(member), [0, 0])
             votes[model_kind != "person"] += 1
             before = doc[span.start - 1] if span.start > 0 else None
+            seen = self.placed.setdefault(id(member), [0, 0])  # [mentions, after "in"/"near"]
+            seen[0] += 1
+            seen[1] += before is not None and before.lower_ in PLACE_PREPOSITIONS
             if before is not None and before.pos_ == "NOUN" and before.text.islower():
                 # "squad member Rebecca Thornbury", "the chipmaker Kairos"
                 if before.lower_ in ORGANIZATION_ROLES:
@@ -312,6 +321,18 @@ class _Builder:
                 votes[0] += 3  # stronger than the model's label: "he" is never a company
             elif pronoun in ("it", "its"):
                 votes[1] += 1
+        places = [
+            member
+            for member in self.cast.members
+            if id(member) not in self.settled
+            and member.entity is None
+            and not member.roles
+            and self.placed.get(id(member), [0, 0])[0] == self.placed.get(id(member), [0, 1])[1]
+        ]
+        for member in places:  # only ever "in Portishead", "near Baunatal": a place
+            self.cast.members.remove(member)
+            self.cast.mentions = [m for m in self.cast.mentions if m.member is not member]
+            self.cast.non_names |= member.forms
         for member in self.cast.members:
             if id(member) in self.settled or member.entity is not None:
                 continue
