@@ -21,7 +21,14 @@ from copytext import nlp
 from copytext.entities import KnownEntities, name_key
 from copytext.names import Mentions, Suggestion, find_names, without_partial_names
 from copytext.text import straighten_double_quotes, strip_possessive
-from copytext.vocabulary import HONORIFICS, NON_ORG_ACRONYMS, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS
+from copytext.vocabulary import (
+    HONORIFICS,
+    NON_ORG_ACRONYMS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANIZATION_LABELS = frozenset({"ORG"})
@@ -226,6 +233,8 @@ def find_cast(paragraphs: list[str], *, known: KnownEntities | None = None) -> C
         builder.read(index, doc, quoted_ranges(doc.text))
     for index, doc in enumerate(docs):
         builder.read_known(index, doc, quoted_ranges(doc.text))
+    for index, doc in enumerate(docs):
+        builder.read_institutions(index, doc, quoted_ranges(doc.text))
     builder.settle_kinds()
     for index, doc in enumerate(docs):
         builder.read_surnames(index, doc, quoted_ranges(doc.text))
@@ -346,6 +355,24 @@ class _Builder:
                 member.kind = "person" if votes[0] > votes[1] else "organization"
             if member.kind != "person":
                 member.gender = ""
+
+    def read_institutions(self, index: int, doc, quoted: list[tuple[int, int]]) -> None:
+        """Add the organizations the model missed whose name says what they are: a capitalised
+        phrase ending in "Union", "Foundation", "Inspectorate"… ("Czech Fishing Union")."""
+        for span in find_names(doc.text):
+            words = span.text.split()
+            if len(words) < 2 or words[-1] not in ORG_WORDS or words[-1] in PLACE_WORDS:
+                continue
+            if self._inside_mention(index, span.start) or self._inside_mention(index, span.end - 1):
+                continue
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is None or any(t.ent_type_ in PLACES_AND_DATES for t in tokens):
+                continue
+            member = self._member(
+                span.text, "organization", self.known.match(span.text, fuzzy=False)
+            )
+            self.settled.add(id(member))
+            self._mention(member, index, tokens, quoted)
 
     def read_known(self, index: int, doc, quoted: list[tuple[int, int]]) -> None:
         """Add the names the newsroom's directory knows that the model missed."""

@@ -62,7 +62,7 @@ def main():
             errors.append(f"{stem}: json error {e}")
             continue
         num = int(stem[:2])
-        want_split = "tune" if num <= 22 else "holdout"
+        want_split = "tune" if num <= 22 else "holdout" if num <= 44 else "fresh"
         if ann.get("split") != want_split:
             errors.append(f"{stem}: split {ann.get('split')} != {want_split}")
         if ann.get("agency") not in AGENCIES:
@@ -145,10 +145,10 @@ def main():
             for k in key(ann):
                 c[(k, ann["split"])] += 1
         keys = sorted({k for k, _ in c})
-        print(f"{title:22} {'tune':>5} {'holdout':>8} {'total':>6}")
+        print(f"{title:22} {'tune':>5} {'holdout':>8} {'fresh':>6} {'total':>6}")
         for k in keys:
-            t, h = c[(k, "tune")], c[(k, "holdout")]
-            print(f"{k:22} {t:5} {h:8} {t + h:6}")
+            t, h, f = c[(k, "tune")], c[(k, "holdout")], c[(k, "fresh")]
+            print(f"{k:22} {t:5} {h:8} {f:6} {t + h + f:6}")
         print()
 
     table("split", lambda a: [a["split"]])
