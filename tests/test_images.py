@@ -60,11 +60,12 @@ def test_admin_refuses_a_fake_image_and_keeps_the_story(client, editor, draft):
 
 
 @pytest.fixture
-def illustrated(section, author):
+def illustrated(section, author, django_capture_on_commit_callbacks):
     article = factories.make_article(status="published", section=section, authors=[author])
     article.hero_image = image_upload("launch.jpg", size=(2000, 1125))
     article.hero_alt = "A rocket leaving the pad at dawn"
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):  # renditions are made after commit
+        article.save()
     return Article.objects.get(pk=article.pk)
 
 
@@ -79,11 +80,12 @@ def test_article_page_has_a_responsive_picture(client, illustrated):
     )
 
 
-def test_small_images_are_never_enlarged(client, section):
+def test_small_images_are_never_enlarged(client, section, django_capture_on_commit_callbacks):
     article = factories.make_article(status="published", section=section)
     article.hero_image = image_upload("small.jpg", size=(600, 400))
     article.hero_alt = "Small"
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
     page = client.get(article.get_absolute_url()).content.decode()
     assert "-1440." not in page
     assert 'width="600" height="400"' in page

@@ -23,7 +23,7 @@ def meta(page, prop):
 
 
 @pytest.fixture
-def story(section, settings):
+def story(section, settings, django_capture_on_commit_callbacks):
     settings.NEWSROOM_SITE_URL = "https://news.example.org"
     first = factories.make_person(
         name="Rosa Marín", slug="rosa-marin", role="Staff reporter", honorific="Dr"
@@ -35,7 +35,8 @@ def story(section, settings):
     )  # fmt: skip
     article.hero_image = image_upload(size=(1600, 1000))
     article.hero_alt = "The lander"
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):  # renditions are made after commit
+        article.save()
     return article
 
 
