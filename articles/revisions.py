@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django_tasks import task
 
 from articles import checks, search
+from articles.background import retry
 from articles.models import Article, Byline, Quote, RelatedPick, Revision
 from people.models import Organization, Person
 
@@ -124,7 +126,7 @@ def record(
             previous = latest(article)
             changed = previous is None or previous.content != content
         if changed:
-            transaction.on_commit(partial(refresh_derived_data, article.pk))
+            transaction.on_commit(partial(refresh_later.enqueue, article.pk))
     return Revision.objects.create(
         article=article,
         number=last + 1,
@@ -154,6 +156,15 @@ def refresh_derived_data(article_id: int) -> None:
     if article is not None:  # a draft deleted in the meantime has nothing to refresh
         search.index_article(article)
         count_findings(article)
+
+
+@task()
+def refresh_later(article_id: int, attempt: int = 1) -> None:
+    """`refresh_derived_data` in the background, once the save has committed."""
+    try:
+        refresh_derived_data(article_id)
+    except Exception:
+        retry(refresh_later, article_id, attempt=attempt)
 
 
 def count_findings(article: Article) -> None:
