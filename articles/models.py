@@ -249,6 +249,9 @@ class Article(models.Model):
             models.Index(fields=["status", "-publish_at"], name="article_public_order"),
             models.Index(fields=["section", "status", "-publish_at"], name="article_section_order"),
             models.Index(fields=["status", "submitted_at"], name="article_review_queue"),
+            # The admin's list: its default order, and its date drill-down.
+            models.Index(fields=["-publish_at", "-created_at"], name="article_admin_order"),
+            models.Index(fields=["created_at"], name="article_created"),
         ]
 
     def __str__(self):
@@ -620,3 +623,28 @@ class PreviewLink(models.Model):
 
     def __str__(self):
         return f"Preview link for {self.article}"
+
+
+class PublicPage(models.Model):
+    """A story's public page as it stands, built by the public site when the story changes
+    (`reader.pages`), so that a reader's request reads it instead of building it.
+
+    Readers reach it only through `Article.objects.published()`: a withdrawn story's page is
+    never served, even before it is deleted. `version` is the story's version it was built
+    from; a page older than its story is rebuilt before it is shown.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="public_page"
+    )
+    version = models.PositiveIntegerField("built from version")
+    head = models.TextField("head markup")
+    story = models.TextField("story markup")
+    related_ids = models.JSONField("related stories", default=list)
+    first_author_id = models.IntegerField("first author", null=True, blank=True)
+    first_author_name = models.CharField("first author's name", max_length=200, blank=True)
+    keys = models.JSONField("surrogate keys", default=list)
+    built_at = models.DateTimeField("built", default=timezone.now)
+
+    def __str__(self):
+        return f"Public page of {self.article_id}"

@@ -132,6 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The web's queries are short; PostgreSQL's JIT once spent 340 ms compiling one of them.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
+# Edge caches purged by surrogate key once a change commits (deploy/varnish/README.md).
+# NEWSROOM_VARNISH_URL=http://127.0.0.1:6081, comma-separated for several Varnish servers.
+NEWSROOM_EDGE_PURGERS = [
+    {"BACKEND": "reader.edge.VarnishPurger", "URL": url}
+    for url in env_list("NEWSROOM_VARNISH_URL", [])
+]
+
 # Background tasks (django-tasks, the backport of Django 6's django.tasks): page builds,
 # related-story refreshes, search indexing, copy-desk counts, edge purges and image renditions
 # run in `manage.py db_worker` processes, never in a reader's request. NEWSROOM_TASKS=immediate

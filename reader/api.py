@@ -93,7 +93,7 @@ def page_size_from(value) -> int | None:
     return size if 1 <= size <= MAX_PAGE_SIZE else None
 
 
-@cache_public_page
+@cache_public_page(keys=["api"])
 def article_list(request):
     """List published stories, newest first (best first with `q`), filtered like /search/."""
     size = page_size_from(request.GET.get("page_size"))
@@ -125,7 +125,7 @@ def article_list(request):
     )
 
 
-@cache_public_page
+@cache_public_page(keys=["api"])
 def article_detail(request, pk):
     """Return one published story with its body, or a 404 exactly like a missing one."""
     article = (

@@ -1,6 +1,6 @@
 """Related stories: the editor's picks first, then the closest stories in the archive.
 
-Score of a candidate story C for a story A (computed in SQL, never in Python)::
+Score of a candidate story C for a story A::
 
     overlap = 3 × (tags A and C share)
             + 2 × (people both mention)
@@ -12,7 +12,8 @@ Score of a candidate story C for a story A (computed in SQL, never in Python)::
 where ``days_apart`` is the absolute distance in days (counted to the second) between the two
 stories' publish times (a draft being previewed counts as published now). A month's distance
 halves a score, so a fresh story sharing one tag (3) beats a year-old story sharing two
-(6 / 13.2 ≈ 0.45).
+(6 / 13.2 ≈ 0.45). The score is symmetric: C is as close to A as A is to C, which is what lets
+a new story refresh the lists of the stories closest to it (`neighbours`).
 
 Only stories readers can see take part (`Article.objects.published()`), the story itself is
 never its own relative, and a candidate needs a positive overlap. Equal scores go to the newer
@@ -21,39 +22,24 @@ story, then to the higher id, so the order never changes between two identical r
 Hand picks (`RelatedPick`, in their position order) come first and are never repeated among
 the automatic ones; a pick that is not public is skipped. Everything is capped at `limit`.
 
-Cost: three queries whatever the archive's size: the story's own links and picks (one UNION),
-the ranking (one SELECT whose per-candidate counts are correlated subqueries on the link
-tables' unique indexes), and the byline prefetch. `bench/bench_related.py` measures it.
+How it is computed, in one SQL statement whatever the archive's size: the link rows the
+story shares (its tags', people's and organizations' rows in the link tables, found by their
+indexes) are summed per candidate with their weights; stories that share only the section
+come from the few nearest in time on either side (their score only falls with distance, so
+the best of them are among those); picks join as candidates too. The candidates are then
+scored, ordered and cut in the database. There is no per-candidate subquery and no scan of the
+archive. `bench/bench_related.py` measures it.
+
+Readers never wait for it: the ids are ranked when a story changes and stored with its page
+(`reader.pages`), and the lists of the stories closest to a newly published one are refreshed
+by a background task.
 """
 
-import operator
-from dataclasses import dataclass
-from functools import reduce
-
-from django.core.cache import cache
-from django.db import NotSupportedError
-from django.db.models import (
-    BigIntegerField,
-    Case,
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Func,
-    IntegerField,
-    Model,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Abs, Coalesce
+from django.db import connection
+from django.db.models import Subquery
 from django.utils import timezone
 
 from articles.models import Article, Byline, RelatedPick, TaggedArticle
-from reader.cache import public_generation
 
 TAG_WEIGHT = 3
 PERSON_WEIGHT = 2
@@ -63,202 +49,127 @@ HALF_SCORE_DAYS = 30.0
 SECONDS_PER_DAY = 86400.0
 
 RELATED_LIMIT = 5
-CACHE_SECONDS = 15 * 60  # a safety net: publishing bumps the generation and refreshes at once
 
 PeopleMentioned = Article.people_mentioned.through
 OrganizationsMentioned = Article.organizations_mentioned.through
 
 
-class EpochSeconds(Func):
-    """Whole seconds since 1970-01-01 of a timestamp, on SQLite and PostgreSQL.
-
-    Whole seconds keep the arithmetic exact, so two stories equally far from the reference
-    get exactly equal scores and the tie-break, not rounding noise, decides their order.
-    """
-
-    output_field = BigIntegerField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        raise NotSupportedError("Related stories are ranked on SQLite and PostgreSQL only.")
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        # "%%%%" survives both the template's and the driver's %-formatting as a literal "%".
-        template = "CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)"
-        return super().as_sql(compiler, connection, template=template, **extra_context)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        template = "CAST(FLOOR(EXTRACT(EPOCH FROM %(expressions)s)) AS BIGINT)"
-        return super().as_sql(compiler, connection, template=template, **extra_context)
+def _column(model, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
-@dataclass(frozen=True)
-class Link:
-    """A kind of link two stories can share: through which table, to what, and its weight."""
-
-    model: type[Model]
-    owner: str
-    target: str
-    weight: int
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
-LINKS = (
-    Link(TaggedArticle, "content_object", "tag", TAG_WEIGHT),
-    Link(PeopleMentioned, "article", "person", PERSON_WEIGHT),
-    Link(OrganizationsMentioned, "article", "organization", ORGANIZATION_WEIGHT),
-)
-PICKS = len(LINKS)  # the row kind footprint() uses for hand picks
+def _epoch(column: str) -> str:
+    """SQL for the whole seconds since 1970 of a timestamp column (exact, so equal distances
+    give equal scores and the tie-break decides)."""
+    if connection.vendor == "postgresql":
+        return f"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS BIGINT)"
+    if connection.vendor == "sqlite":
+        return f"CAST(strftime('%%s', {column}) AS INTEGER)"
+    raise NotImplementedError("Related stories are ranked on SQLite and PostgreSQL only.")
 
 
-@dataclass(frozen=True)
-class Footprint:
-    """What a story links to (ids per `LINKS` entry) and the stories its editor picked, in order."""
-
-    linked: tuple[list[int], ...]
-    picks: list[int]
+# The SQL below is built from table and column names out of the models' metadata (quoted by
+# the backend) and integers; every value goes in as a query parameter.
+# ruff: noqa: S608
 
 
-def footprint(article: Article) -> Footprint:
-    """Fetch, in one query, the ids of the story's tags, people, organizations and picks."""
-    parts = [
-        _footprint_rows(link.model, link.owner, article, target=f"{link.target}_id", kind=number)
-        for number, link in enumerate(LINKS)
-    ]
-    picks = _footprint_rows(
-        RelatedPick, "article", article, target="target_id", kind=PICKS, rank="position", tie="id"
-    )
-    linked: tuple[list[int], ...] = tuple([] for _ in LINKS)
-    pick_rows = []
-    for kind, target, rank, tie in parts[0].union(*parts[1:], picks, all=True):
-        if kind == PICKS:
-            pick_rows.append((rank, tie, target))
-        else:
-            linked[kind].append(target)
-    return Footprint(linked=linked, picks=[target for *_, target in sorted(pick_rows)])
-
-
-def _footprint_rows(
-    model, owner: str, article: Article, *, target: str, kind: int, **order
-) -> QuerySet:
-    # The same names in the same order in every part, so the union lines up on every database.
-    return (
-        model.objects.filter(**{owner: article.pk})
-        .order_by()
-        .annotate(
-            row_kind=Value(kind),
-            row_target=F(target),
-            row_rank=F(order["rank"]) if order else Value(0),
-            row_tie=F(order["tie"]) if order else Value(0),
+def _links_sql(article: Article, *, section_window: int) -> tuple[str, list]:
+    """SQL for (candidate id, weight) rows: one per link the candidate shares with `article`,
+    plus the nearest same-section stories and the picks with weight 0."""
+    parts, params = [], []
+    for model, owner, target, weight in (
+        (TaggedArticle, "content_object", "tag", TAG_WEIGHT),
+        (PeopleMentioned, "article", "person", PERSON_WEIGHT),
+        (OrganizationsMentioned, "article", "organization", ORGANIZATION_WEIGHT),
+    ):
+        table, own, other = _table(model), _column(model, owner), _column(model, target)
+        parts.append(
+            f"SELECT {own} AS candidate, {weight} AS weight FROM {table} "
+            f"WHERE {other} IN (SELECT {other} FROM {table} WHERE {own} = %s)"
         )
-        .values_list("row_kind", "row_target", "row_rank", "row_tie")
+        params.append(article.pk)
+    articles = _table(Article)
+    if article.section_id is not None:
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        moment = connection.ops.adapt_datetimefield_value(article.publish_at or timezone.now())
+        for side, order in (("<=", "DESC"), (">", "ASC")):
+            parts.append(
+                f"SELECT id AS candidate, 0 AS weight FROM (SELECT id FROM {articles} "
+                f"WHERE section_id = %s AND status = %s AND publish_at <= %s "
+                f"AND publish_at {side} %s AND id <> %s "
+                f"ORDER BY publish_at {order} LIMIT {int(section_window)}) nearest"
+            )
+            params += [article.section_id, Article.Status.PUBLISHED, now, moment, article.pk]
+    picks = _table(RelatedPick)
+    parts.append(f"SELECT target_id AS candidate, 0 AS weight FROM {picks} WHERE article_id = %s")
+    params.append(article.pk)
+    return " UNION ALL ".join(parts), params
+
+
+def ranked_ids(article: Article, *, limit: int = RELATED_LIMIT) -> list[tuple[int, float]]:
+    """Return (id, score) of up to `limit` public stories related to `article`, picks first
+    (their score is None when they share nothing). One query."""
+    if article.pk is None:
+        return []
+    links, params = _links_sql(article, section_window=limit + 1)
+    articles, picks = _table(Article), _table(RelatedPick)
+    reference = int((article.publish_at or timezone.now()).timestamp())
+    section = "0" if article.section_id is None else "CASE WHEN a.section_id = %s THEN 1 ELSE 0 END"
+    sql = (
+        f"SELECT a.id, (o.shared + {section}) * 1.0 "
+        f"/ (1.0 + ABS({_epoch('a.publish_at')} - %s) / {SECONDS_PER_DAY} / {HALF_SCORE_DAYS}) "
+        f"AS score, p.position AS pick_position, p.id AS pick_id "
+        f"FROM (SELECT candidate, SUM(weight) AS shared FROM ({links}) links "
+        f"GROUP BY candidate) o "
+        f"JOIN {articles} a ON a.id = o.candidate "
+        f"LEFT JOIN {picks} p ON p.article_id = %s AND p.target_id = a.id "
+        f"WHERE a.status = %s AND a.publish_at <= %s AND a.id <> %s "
+        f"AND (o.shared > 0 OR a.section_id = %s OR p.id IS NOT NULL) "
+        f"ORDER BY CASE WHEN p.id IS NULL THEN 1 ELSE 0 END, p.position, p.id, "
+        f"score DESC, a.publish_at DESC, a.id DESC LIMIT {int(limit)}"
     )
+    arguments = [article.section_id] if article.section_id is not None else []
+    arguments += [reference, *params]
+    arguments += [
+        article.pk,
+        Article.Status.PUBLISHED,
+        connection.ops.adapt_datetimefield_value(timezone.now()),
+        article.pk,
+        article.section_id if article.section_id is not None else -1,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, arguments)
+        rows = cursor.fetchall()
+    return [
+        (pk, None if pick_id is not None and not score else score) for pk, score, _, pick_id in rows
+    ]
 
 
 def rank_related(article: Article, *, limit: int = RELATED_LIMIT) -> list[Article]:
-    """Return up to `limit` public stories related to `article`: hand picks, then the best scores.
-
-    Three queries (the story's footprint, the ranking, the byline prefetch), whatever the size
-    of the archive.
-    """
-    own = footprint(article)
-    candidates = overlaps(article, own)
-    if own.picks:
-        candidates.append(Q(pk__in=own.picks))
-    if not candidates:
+    """Return up to `limit` public stories related to `article`: hand picks, then the best
+    scores, each with its `score`, section and byline. Three queries (the ranking, the
+    stories, their bylines), whatever the size of the archive."""
+    ranked = ranked_ids(article, limit=limit)
+    if not ranked:
         return []
-    ranked = (
-        Article.objects.published()
-        .for_listing()
-        .exclude(pk=article.pk)
-        .filter(reduce(operator.or_, candidates))
-        .annotate(pick_rank=pick_rank(own.picks), score=relatedness(article, own))
-        .order_by(
-            F("pick_rank").asc(nulls_last=True),
-            F("score").desc(),
-            F("publish_at").desc(),
-            F("id").desc(),
-        )
-    )
-    return list(ranked[:limit])
+    found = Article.objects.for_listing().in_bulk([pk for pk, _ in ranked])
+    stories = []
+    for pk, score in ranked:
+        story = found.get(pk)
+        if story is not None:
+            story.score = score
+            stories.append(story)
+    return stories
 
 
-def pick_rank(picks: list[int]) -> Case | Value:
-    """Give each hand pick its place (0, 1, …) and every other story NULL."""
-    if not picks:
-        return Value(None, output_field=IntegerField())
-    return Case(
-        *[When(pk=target, then=Value(place)) for place, target in enumerate(picks)],
-        default=None,
-        output_field=IntegerField(),
-    )
-
-
-def relatedness(article: Article, own: Footprint) -> ExpressionWrapper:
-    """Build the score expression of the module docstring for candidates of `article`."""
-    overlap = _same_section(article)
-    for link, ids in zip(LINKS, own.linked, strict=True):
-        if ids:
-            overlap = overlap + Value(link.weight) * _shared(link, ids)
-    reference = int((article.publish_at or timezone.now()).timestamp())
-    seconds_apart = Abs(EpochSeconds("publish_at") - Value(reference))
-    days_apart = seconds_apart / Value(SECONDS_PER_DAY)
-    return ExpressionWrapper(
-        overlap / (Value(1.0) + days_apart / Value(HALF_SCORE_DAYS)), output_field=FloatField()
-    )
-
-
-def overlaps(article: Article, own: Footprint) -> list[Q]:
-    """Return conditions matching stories that share a tag, person, organization or section."""
-    conditions = [
-        Q(pk__in=link.model.objects.filter(**{f"{link.target}__in": ids}).values(link.owner))
-        for link, ids in zip(LINKS, own.linked, strict=True)
-        if ids
-    ]
-    if article.section_id is not None:  # section=None would match every story without one
-        conditions.append(Q(section_id=article.section_id))
-    return conditions
-
-
-def _shared(link: Link, ids: list[int]) -> Coalesce:
-    """Count, per candidate, how many of these tags (or people…) it links to as well."""
-    common = (
-        link.model.objects.filter(**{link.owner: OuterRef("pk"), f"{link.target}__in": ids})
-        .order_by()
-        .values(link.owner)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(common, output_field=IntegerField()), Value(0))
-
-
-def _same_section(article: Article) -> Case | Value:
-    if article.section_id is None:
-        return Value(0)
-    return Case(
-        When(section_id=article.section_id, then=Value(SECTION_WEIGHT)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
-def related_for_page(article: Article, *, limit: int = RELATED_LIMIT) -> list[Article]:
-    """Return the related stories for `article`'s page, ranking at most once per generation.
-
-    The cache holds ids only; they are fetched again through `published()`, so a story that
-    stops being public disappears at once, even before the generation moves on.
-    """
-    key = f"newsroom:related:{public_generation()}:{article.pk}:{limit}"
-    ids = cache.get(key)
-    if ids is None:
-        related = rank_related(article, limit=limit)
-        cache.set(key, [story.pk for story in related], CACHE_SECONDS)
-        return related
-    return public_in_order(ids)
-
-
-def public_in_order(ids: list[int]) -> list[Article]:
-    """Return the stories with these ids that are still public, in the order of `ids`."""
-    found = Article.objects.published().for_listing().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+def neighbours(article: Article, *, limit: int = 50) -> list[int]:
+    """Return the ids of the public stories closest to `article` by the score (no picks): the
+    stories whose own related lists it may now belong to."""
+    return [pk for pk, score in ranked_ids(article, limit=limit) if score]
 
 
 def more_from_author(article: Article, *, limit: int = 4) -> list[Article]:

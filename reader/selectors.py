@@ -5,8 +5,8 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -42,35 +42,109 @@ def paginate(queryset: QuerySet, page_number, *, per_page: int | None = None) ->
     return paginator.get_page(number)
 
 
+@dataclass
+class ResultsPage:
+    """One page of results without counting them all: the rows shown, and whether more
+    follow (one row more is fetched to tell). For search, where a count of every match would
+    cost more than the page itself."""
+
+    object_list: list
+    number: int
+    has_next: bool
+    start_index: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.object_list) - 1
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+
+def window(queryset: QuerySet, page_number, *, per_page: int | None = None) -> ResultsPage:
+    """Return the requested page of `queryset` without counting it; a malformed number gives
+    the first page, one past the end an empty page."""
+    per_page = per_page or settings.NEWSROOM_PAGE_SIZE
+    try:
+        number = max(1, min(int(page_number), MAX_PAGE_NUMBER))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    return ResultsPage(rows[:per_page], number, len(rows) > per_page, offset + 1)
+
+
 def public_articles() -> QuerySet:
     """Return published articles, newest first, with what a teaser needs."""
     return Article.objects.published().for_listing().order_by("-publish_at", "-id")
 
 
 def front_page() -> tuple[Article | None, list[SectionBlock]]:
-    """Return the lead story and the latest stories of each section (a fixed number of queries)."""
-    lead = public_articles().first()
-    ranked = (
-        public_articles()
-        .exclude(pk=getattr(lead, "pk", None))
-        .filter(section__isnull=False)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("publish_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank__lte=FRONT_PAGE_STORIES_PER_SECTION)
-    )
+    """Return the lead story and the latest stories of each section.
+
+    Four queries whatever the archive's size: the sections, then one statement that takes the
+    newest story and each section's newest few from the (section, status, publish time) index,
+    then those stories with their bylines.
+    """
+    sections = list(Section.objects.all())
+    ids = _front_page_ids([section.pk for section in sections])
+    if not ids:
+        return None, []
+    found = Article.objects.for_listing().in_bulk(ids)
+    lead = found.get(ids[0])
     by_section: dict[int, list[Article]] = {}
-    for article in ranked:
-        by_section.setdefault(article.section_id, []).append(article)
+    for pk in ids[1:]:
+        story = found.get(pk)
+        if story is not None and story != lead and story.section_id is not None:
+            stories = by_section.setdefault(story.section_id, [])
+            if len(stories) < FRONT_PAGE_STORIES_PER_SECTION:
+                stories.append(story)
+    for stories in by_section.values():
+        stories.sort(key=lambda story: (story.publish_at, story.pk), reverse=True)
     blocks = [
         SectionBlock(section=section, articles=by_section[section.pk])
-        for section in Section.objects.filter(pk__in=by_section)
+        for section in sections
+        if section.pk in by_section
     ]
     return lead, blocks
+
+
+def _front_page_ids(section_ids: list[int]) -> list[int]:
+    """Return the newest public story's id, then each section's newest few, in one query."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    public = "status = %s AND publish_at <= %s"
+    order = "ORDER BY publish_at DESC, id DESC"
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    parts = [
+        f"SELECT * FROM (SELECT id, 0 AS part FROM {table} WHERE {public} {order} LIMIT 1) lead"  # noqa: S608
+    ]
+    params: list = [Article.Status.PUBLISHED, now]
+    for number, section in enumerate(section_ids, start=1):
+        parts.append(
+            f"SELECT * FROM (SELECT id, {number} AS part FROM {table} "  # noqa: S608
+            f"WHERE section_id = %s AND {public} {order} "
+            f"LIMIT {FRONT_PAGE_STORIES_PER_SECTION + 1}) s{number}"
+        )
+        params += [section, Article.Status.PUBLISHED, now]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)  # the table's name and integers only
+        rows = cursor.fetchall()
+    rows.sort(key=lambda row: row[1])
+    return [pk for pk, _ in rows]
 
 
 def with_page_data(queryset: QuerySet) -> QuerySet:
@@ -96,12 +170,37 @@ def _published_on(article: Article, year: int, month: int, day: int) -> bool:
     return moment is not None and timezone.localtime(moment).date() == requested
 
 
-def article_for_readers(*, year: int, month: int, day: int, slug: str) -> Article | None:
-    """Return the published article at this address with everything its page shows, or None."""
-    article = with_page_data(Article.objects.published()).filter(slug=slug).first()
+def article_to_read(*, year: int, month: int, day: int, slug: str) -> Article | None:
+    """Return the published article at this address with its stored page (one query), or
+    None."""
+    article = (
+        Article.objects.published()
+        .select_related("public_page")
+        .defer("body", "search_vector")
+        .filter(slug=slug)
+        .first()
+    )
     if article is None or not _published_on(article, year, month, day):
         return None
     return article
+
+
+def article_for_page(pk: int) -> Article | None:
+    """Return any article with everything its page shows, to build the page from."""
+    return with_page_data(Article.objects.all()).filter(pk=pk).first()
+
+
+def cards() -> QuerySet:
+    """Published stories with what a link to one shows (headline, date, address)."""
+    return Article.objects.published().only(
+        "id", "headline", "slug", "publish_at", "first_published_at"
+    )
+
+
+def cards_in_order(ids: list[int]) -> list[Article]:
+    """Return the stories with these ids that are still public, in the order of `ids`."""
+    found = cards().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def withdrawn_article(*, year: int, month: int, day: int, slug: str) -> Article | None:

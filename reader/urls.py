@@ -18,8 +18,8 @@ def feed_routes(prefix: str, name: str, feed_class: type[feeds.NewsroomFeed]) ->
     """Route `<prefix>rss/` and `<prefix>atom/` to the two formats of one feed."""
     rss, atom = feed_class(), feed_class(feed_type=feeds.NewsroomAtom)
     return [
-        path(f"{prefix}rss/", cache_public_page(rss), name=f"feeds-{name}-rss"),
-        path(f"{prefix}atom/", cache_public_page(atom), name=f"feeds-{name}-atom"),
+        path(f"{prefix}rss/", cache_public_page(rss, keys=["feeds"]), name=f"feeds-{name}-rss"),
+        path(f"{prefix}atom/", cache_public_page(atom, keys=["feeds"]), name=f"feeds-{name}-atom"),
     ]
 
 
@@ -50,11 +50,17 @@ urlpatterns = [
     *feed_routes("feeds/tags/<slug:slug>/", "tag", feeds.TagFeed),
     *feed_routes("feeds/people/<slug:slug>/", "people", feeds.EntityFeed),
     *feed_routes("feeds/corrections/", "corrections", feeds.CorrectionsFeed),
-    path("sitemap.xml", cache_public_page(sitemaps.sitemap_root), name="sitemap"),
-    path("sitemap-news.xml", cache_public_page(sitemaps.news_sitemap), name="sitemap-news"),
+    path(
+        "sitemap.xml", cache_public_page(keys=["sitemaps"])(sitemaps.sitemap_root), name="sitemap"
+    ),
+    path(
+        "sitemap-news.xml",
+        cache_public_page(keys=["sitemaps"])(sitemaps.news_sitemap),
+        name="sitemap-news",
+    ),
     path(
         "sitemap-<slug:section>.xml",
-        cache_public_page(sitemaps.sitemap_section),
+        cache_public_page(keys=["sitemaps"])(sitemaps.sitemap_section),
         name="sitemap-section",
     ),
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),

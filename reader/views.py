@@ -7,7 +7,7 @@ from django.utils.http import http_date
 
 from articles import previews
 from articles.models import Section
-from reader import related, renditions, search, selectors, structured_data
+from reader import cache, pages, related, search, selectors, structured_data
 from reader.cache import cache_public_page, read_only
 from reader.filters import ArticleSearchFilter
 
@@ -15,14 +15,14 @@ from reader.filters import ArticleSearchFilter
 @cache_public_page
 def front_page(request):
     lead, blocks = selectors.front_page()
-    return render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
+    response = render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
+    cache.add_keys(response, "front")
+    return response
 
 
 @cache_public_page
 def article_detail(request, year, month, day, slug):
-    article = selectors.article_for_readers(
-        year=int(year), month=int(month), day=int(day), slug=slug
-    )
+    article = selectors.article_to_read(year=int(year), month=int(month), day=int(day), slug=slug)
     if article is None:
         withdrawn = selectors.withdrawn_article(
             year=int(year), month=int(month), day=int(day), slug=slug
@@ -30,42 +30,51 @@ def article_detail(request, year, month, day, slug):
         if withdrawn is not None:
             return render(request, "410.html", status=410)
         raise Http404("No such article.")
-    return render_article(request, article)
-
-
-def render_article(request, article, *, preview=False):
-    """Render the reader's page for `article`; a preview is never cached or indexed."""
+    page = pages.current(article)
+    related_stories = selectors.cards_in_order(page.related_ids)
+    more = pages.more_from_author(article, page)
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "authors": article.authors,
-            "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
-            "related": related.rank_related(article)
-            if preview
-            else related.related_for_page(article),
-            "more_from_author": related.more_from_author(article),
-            "corrections": article.corrections.all(),
-            "structured_data": structured_data.news_article(article),
-            "share_image": renditions.share_image(article.hero_image),
-            "preview": preview,
+            "page": page,
+            "related": related_stories,
+            "more_from_author": more,
+            "more_from_name": page.first_author_name,
         },
     )
-    if article.updated_at or article.publish_at:
-        response["Last-Modified"] = http_date(
-            (article.updated_at or article.publish_at).timestamp()
-        )
-    if preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex, nofollow"
+    # The page shows this story and links to these: a change to any of them purges it.
+    shown = [article, *related_stories, *more]
+    cache.add_keys(response, *(pages.article_key(story.pk) for story in shown))
+    _last_modified(response, article)
     return response
 
 
 def render_preview(request, article):
     """Render any article, in whatever state, as a preview (`NEWSROOM_PREVIEW_RENDERER`: the
-    admin's preview button calls this without importing the public site)."""
-    return render_article(request, selectors.article_for_preview(article.pk), preview=True)
+    admin's preview button calls this without importing the public site). Never cached or
+    indexed, and built from the story as it stands, not from its stored page."""
+    article = selectors.article_for_preview(article.pk)
+    context = pages.page_context(article, preview=True)
+    authors = context["authors"]
+    context |= {
+        "related": related.rank_related(article),
+        "more_from_author": related.more_from_author(article),
+        "more_from_name": authors[0].name if authors else "",
+    }
+    response = render(request, "articles/article_detail.html", context)
+    _last_modified(response, article)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _last_modified(response, article) -> None:
+    if article.updated_at or article.publish_at:
+        response["Last-Modified"] = http_date(
+            (article.updated_at or article.publish_at).timestamp()
+        )
 
 
 @read_only
@@ -81,7 +90,11 @@ def share_preview(request, token):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = selectors.paginate(selectors.articles_in_section(section), request.GET.get("page"))
-    return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+    response = render(
+        request, "articles/section_detail.html", {"section": section, "page_obj": page}
+    )
+    cache.add_keys(response, f"section-{section.pk}")
+    return response
 
 
 @cache_public_page
@@ -90,7 +103,9 @@ def tag_detail(request, slug):
     if tag is None:
         raise Http404("No public story carries this tag.")
     page = selectors.paginate(selectors.articles_tagged(tag), request.GET.get("page"))
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+    response = render(request, "articles/tag_detail.html", {"tag": tag, "page_obj": page})
+    cache.add_keys(response, f"tag-{tag.pk}")
+    return response
 
 
 @cache_public_page
@@ -99,7 +114,7 @@ def search_page(request):
     filterset = ArticleSearchFilter(request.GET or None, queryset=selectors.public_articles())
     valid = filterset.is_bound and filterset.is_valid()
     results = filterset.qs if valid else selectors.public_articles().none()
-    page = selectors.paginate(results, request.GET.get("page"))
+    page = selectors.window(results, request.GET.get("page"))
     query = filterset.form.cleaned_data.get("q", "") if valid else ""
     hits = (
         [(article, search.snippet(article, query)) for article in page]
@@ -107,18 +122,22 @@ def search_page(request):
         else [(a, "") for a in page]
     )
     status = 400 if filterset.is_bound and not valid else 200
-    return render(
+    response = render(
         request,
         "articles/search.html",
         {"filterset": filterset, "page_obj": page, "hits": hits, "query": query, "searched": valid},
         status=status,
     )
+    cache.add_keys(response, "search")
+    return response
 
 
 @cache_public_page
 def corrections(request):
     page = selectors.paginate(selectors.public_corrections(), request.GET.get("page"))
-    return render(request, "articles/corrections.html", {"page_obj": page})
+    response = render(request, "articles/corrections.html", {"page_obj": page})
+    cache.add_keys(response, "corrections")
+    return response
 
 
 @cache_public_page
@@ -128,7 +147,7 @@ def entity_detail(request, slug):
         raise Http404("No such person or organization.")
     is_organization = entity.kind_name == "organization"
     page = selectors.paginate(selectors.articles_about(entity), request.GET.get("page"))
-    return render(
+    response = render(
         request,
         "people/entity_detail.html",
         {
@@ -140,6 +159,8 @@ def entity_detail(request, slug):
             "structured_data": structured_data.entity(entity, is_organization=is_organization),
         },
     )
+    cache.add_keys(response, f"entity-{entity.pk}")
+    return response
 
 
 @read_only

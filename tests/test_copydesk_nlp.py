@@ -94,8 +94,7 @@ def test_a_hyphenated_surname_is_one_person_whom_a_pronoun_takes_up():
     sixth-former" show she is a person, and her quote is hers."""
     quotes = quotes_in(
         "Seventeen-year-old Amara Osei-Bonsu won the title in Nottingham.",
-        "Osei-Bonsu took up rowing four years ago. "
-        '"My mum would kill me if I didn\'t," she said.'
+        'Osei-Bonsu took up rowing four years ago. "My mum would kill me if I didn\'t," she said.',
     )
     assert [q.speaker_name for q in quotes] == ["Amara Osei-Bonsu"]
 

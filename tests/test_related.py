@@ -5,9 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Byline, RelatedPick
+from articles.models import Byline, RelatedPick
 from reader import related
-from reader.cache import purge_public_pages
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -195,31 +194,6 @@ def test_query_count_does_not_grow_with_the_archive(
         ranked = related.rank_related(story)
         teasers = [(story.section, story.authors) for story in ranked]
     assert len(teasers) == 5
-
-
-def test_page_list_is_cached_until_the_next_purge(story):
-    """A new close story shows up once the public pages are purged."""
-    first = published(tags=["Moon"])
-    assert related.related_for_page(story) == [first]
-    closer = published(tags=["Apollo", "Moon"])
-    assert related.related_for_page(story) == [first]
-    purge_public_pages()
-    assert related.related_for_page(story) == [closer, first]
-
-
-def test_withdrawn_story_leaves_the_cached_list_at_once(story):
-    pick, automatic = published(), published(tags=["Moon"])
-    factories.pick_related(story, pick)
-    assert related.related_for_page(story) == [pick, automatic]
-    Article.objects.filter(pk=pick.pk).update(status=Article.Status.DRAFT)
-    assert related.related_for_page(story) == [automatic]
-
-
-def test_cached_list_costs_two_queries(story, django_assert_max_num_queries):
-    published(tags=["Moon"])
-    related.related_for_page(story)
-    with django_assert_max_num_queries(2):
-        assert len(related.related_for_page(story)) == 1
 
 
 def test_more_from_the_first_author(section):

@@ -161,3 +161,25 @@ def test_snippets_escape_story_text(client, section):
 def test_search_page_query_ceiling(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         assert client.get("/search/", {"q": "spacewalk", "section": "missions"}).status_code == 200
+
+
+def test_results_page_on_without_counting_every_match(client, section, settings):
+    """Search pages say whether more results follow, not how many there are: no COUNT of
+    every match on each page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSROOM_PAGE_SIZE = 3
+    for number in range(5):
+        story = factories.make_article(
+            status="published", section=section, headline=f"Comet sighting {number}"
+        )
+        revisions.refresh_derived_data(story.pk)
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/search/", {"q": "comet"})
+    page = first.content.decode()
+    assert "Results 1–3 for “comet”" in page and "More results" in page
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    second = client.get("/search/", {"q": "comet", "page": 2}).content.decode()
+    assert "Results 4–5" in second and "More results" not in second and "Better matches" in second
+    assert len(headlines(first)) == 3

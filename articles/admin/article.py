@@ -43,6 +43,8 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "created_at"
+    # No second COUNT of the whole archive on every changelist page (it shows "N selected").
+    show_full_result_count = False
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "people_mentioned", "organizations_mentioned"]
     readonly_fields = [

@@ -1,0 +1,152 @@
+"""Each story's public page, built when the story changes and only read when a reader asks.
+
+Publishing is rare and reading constant, so the work goes where it is rare. When a public story
+changes (`articles.signals.public_article_changed`, after commit), `story_changed` purges what
+showed it and a background task (`reader.tasks.rebuild_page`) builds its `PublicPage`: the
+rendered head and story markup (byline, body, hero image, quotes, corrections, structured
+data), its related-story ids, its first author, and the surrogate keys of the listings it is
+on. It then refreshes the related lists of the stories closest to it, which it may have joined
+or left.
+
+A reader's request reads the page with the story in one query, and the related and "more
+from" cards in two more, each filtered through `published()`, so a withdrawn story leaves
+every list at once. A page missing or older than its story (the task has not run yet) is
+built in the request, once.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from articles.models import Article, PublicPage
+from reader import cache, related, renditions, selectors, structured_data
+
+logger = logging.getLogger(__name__)
+
+NEIGHBOURS = 50  # stories whose related lists a change may touch, closest first
+
+
+def article_key(pk: int) -> str:
+    return f"article-{pk}"
+
+
+def keys_of(article: Article) -> set[str]:
+    """Return the surrogate keys of everything that shows `article`: its page and every listing
+    it is on (uses the prefetched tags, byline, people and quotes)."""
+    keys = {article_key(article.pk), "front", "feeds", "sitemaps", "search", "api"}
+    if article.section_id:
+        keys.add(f"section-{article.section_id}")
+    keys |= {f"tag-{tag.pk}" for tag in article.tags.all()}
+    keys |= {f"entity-{person.pk}" for person in article.authors}
+    keys |= {f"entity-{entity.pk}" for entity in article.people_mentioned.all()}
+    keys |= {f"entity-{entity.pk}" for entity in article.organizations_mentioned.all()}
+    keys |= {f"entity-{quote.speaker.pk}" for quote in article.quotes.all() if quote.speaker}
+    if article.corrections.all():
+        keys.add("corrections")
+    return keys
+
+
+def page_context(article: Article, *, preview: bool = False) -> dict:
+    """What the story's head and body markup show (the article fetched with its page data)."""
+    return {
+        "article": article,
+        "authors": article.authors,
+        "pull_quotes": [quote for quote in article.quotes.all() if quote.is_pull_quote],
+        "corrections": article.corrections.all(),
+        "structured_data": structured_data.news_article(article),
+        "share_image": renditions.share_image(article.hero_image),
+        "preview": preview,
+        "publication_name": settings.NEWSROOM_PUBLICATION_NAME,
+        "site_url": settings.NEWSROOM_SITE_URL,
+    }
+
+
+def build(pk: int) -> PublicPage | None:
+    """Build and store the page of story `pk` when it is published (or scheduled); delete any
+    stored page of a story that is not. Idempotent."""
+    article = selectors.article_for_page(pk)
+    if article is None or article.status != Article.Status.PUBLISHED:
+        PublicPage.objects.filter(article_id=pk).delete()
+        return None
+    context = page_context(article)
+    authors = article.authors
+    fields = {
+        "version": article.version,
+        "head": render_to_string("articles/_page_head.html", context),
+        "story": render_to_string("articles/_page_story.html", context),
+        "related_ids": [story for story, _ in related.ranked_ids(article)],
+        "first_author_id": authors[0].pk if authors else None,
+        "first_author_name": authors[0].name if authors else "",
+        "keys": sorted(keys_of(article)),
+        "built_at": timezone.now(),
+    }
+    return _store(article, fields)
+
+
+def _store(article: Article, fields: dict) -> PublicPage:
+    """Save the page unless a build of a newer version got there first."""
+    page = PublicPage(article=article, **fields)
+    try:
+        with transaction.atomic():
+            page.save(force_insert=True)
+    except IntegrityError:  # built already: replace it, unless it is newer
+        PublicPage.objects.filter(article=article, version__lte=page.version).update(**fields)
+    return page
+
+
+def current(article: Article) -> PublicPage | None:
+    """Return the stored page of a public `article` (fetched with `selectors.article_to_read`),
+    building it first when it is missing or older than the story."""
+    try:
+        page = article.public_page
+    except ObjectDoesNotExist:
+        page = None
+    if page is None or page.version != article.version:
+        logger.info("Building the page of story %s in a reader's request", article.pk)
+        page = build(article.pk)
+    return page
+
+
+def refresh_related(pk: int) -> bool:
+    """Rank story `pk`'s related stories again; if its list changed, store it and purge its
+    page. Return whether it changed."""
+    article = Article.objects.filter(pk=pk).only("pk", "section_id", "publish_at").first()
+    if article is None:
+        return False
+    ids = [story for story, _ in related.ranked_ids(article)]
+    changed = PublicPage.objects.filter(article_id=pk).exclude(related_ids=ids)
+    if not changed.update(related_ids=ids):
+        return False
+    cache.purge([article_key(pk)])
+    return True
+
+
+def neighbours_of(pk: int) -> list[int]:
+    """Return the public stories closest to story `pk`, whose related lists it may now join or
+    have left (the score is symmetric), at most `NEIGHBOURS`."""
+    article = Article.objects.filter(pk=pk).only("pk", "section_id", "publish_at").first()
+    if article is None:
+        return []
+    return related.neighbours(article, limit=NEIGHBOURS)
+
+
+def stored_keys(pk: int) -> set[str]:
+    """Return the surrogate keys story `pk`'s stored page was built with (what it was on)."""
+    keys = PublicPage.objects.filter(article_id=pk).values_list("keys", flat=True).first()
+    return set(keys or ())
+
+
+def more_from_author(article: Article, page: PublicPage, *, limit: int = 4) -> list[Article]:
+    """Return the latest other public stories by the story's first author (one query)."""
+    if page.first_author_id is None:
+        return []
+    return list(
+        selectors.cards()
+        .filter(bylines__person_id=page.first_author_id)
+        .exclude(pk=article.pk)
+        .order_by("-publish_at", "-id")[:limit]
+    )
