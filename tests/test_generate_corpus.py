@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from articles import revisions, search
 from articles.markdown import render_plain_text
-from articles.models import Article, Byline, Revision, Section
+from articles.models import Article, Byline, PublicPage, Revision, Section
 from demo.corpus import CorpusGenerator, CorpusSize
 from people.models import Person, PublicName
 from tests import factories
@@ -169,14 +169,16 @@ def test_a_database_with_stories_is_refused_unless_appending():
     assert Tag.objects.count() == 12
 
 
-def test_build_pages_runs_when_it_exists(monkeypatch):
-    """The stored pages are built at the end when the build_pages command is installed."""
+def test_the_stored_pages_are_built_at_the_end(monkeypatch):
+    """build_pages runs after the stories are in, unless --no-build-pages; without it, a note."""
+    from django.core.management import get_commands
+
     from demo.management.commands import generate_corpus
 
-    calls = []
-    monkeypatch.setattr(generate_corpus, "get_commands", lambda: {"build_pages": "reader"})
-    monkeypatch.setattr(generate_corpus, "call_command", lambda name, **kw: calls.append(name))
-    generate(articles=2)
-    assert calls == ["build_pages"]
+    monkeypatch.setattr(generate_corpus, "get_commands", get_commands)
+    assert "Built 3 pages." in generate(articles=3)
+    assert PublicPage.objects.count() == 3
+    assert "Pages not built" in generate(articles=2, append=True, no_build_pages=True)
+    assert PublicPage.objects.count() == 3
     monkeypatch.setattr(generate_corpus, "get_commands", dict)
     assert "No build_pages command" in generate(articles=2, append=True)
