@@ -28,6 +28,7 @@ from reader import cache, related, renditions, selectors, structured_data
 logger = logging.getLogger(__name__)
 
 NEIGHBOURS = 50  # stories whose related lists a change may touch, closest first
+BATCH = 200  # stories fetched at once when many pages are built
 
 
 def article_key(pk: int) -> str:
@@ -72,9 +73,28 @@ def build(pk: int) -> PublicPage | None:
     if article is None or article.status != Article.Status.PUBLISHED:
         PublicPage.objects.filter(article_id=pk).delete()
         return None
+    return _store(article, _page_fields(article))
+
+
+def build_many(ids: list[int]) -> int:
+    """Build the pages of many stories, fetching them a batch at a time (`build_pages`, and
+    rebuilding after a rename); return how many were built."""
+    built = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        stories = selectors.articles_for_pages(batch)
+        public = [story for story in stories if story.status == Article.Status.PUBLISHED]
+        PublicPage.objects.filter(article_id__in=set(batch) - {s.pk for s in public}).delete()
+        for article in public:
+            _store(article, _page_fields(article))
+        built += len(public)
+    return built
+
+
+def _page_fields(article: Article) -> dict:
     context = page_context(article)
     authors = article.authors
-    fields = {
+    return {
         "version": article.version,
         "head": render_to_string("articles/_page_head.html", context),
         "story": render_to_string("articles/_page_story.html", context),
@@ -84,7 +104,6 @@ def build(pk: int) -> PublicPage | None:
         "keys": sorted(keys_of(article)),
         "built_at": timezone.now(),
     }
-    return _store(article, fields)
 
 
 def _store(article: Article, fields: dict) -> PublicPage:

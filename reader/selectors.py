@@ -190,6 +190,11 @@ def article_for_page(pk: int) -> Article | None:
     return with_page_data(Article.objects.all()).filter(pk=pk).first()
 
 
+def articles_for_pages(ids: list[int]) -> list[Article]:
+    """Return these articles with everything their pages show (a fixed number of queries)."""
+    return list(with_page_data(Article.objects.filter(pk__in=ids)))
+
+
 def cards() -> QuerySet:
     """Published stories with what a link to one shows (headline, date, address)."""
     return Article.objects.published().only(

@@ -93,8 +93,7 @@ def _rebuild_after_commit(stories, keys: list[str]) -> None:
 def rebuild_pages(article_ids: list[int], attempt: int = 1) -> None:
     """Build these stories' pages again (a name they show changed) and purge each."""
     try:
-        for pk in article_ids:
-            pages.build(pk)
+        pages.build_many(article_ids)
         cache.purge(pages.article_key(pk) for pk in article_ids)
     except Exception:
         retry(rebuild_pages, article_ids, attempt=attempt)
