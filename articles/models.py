@@ -78,6 +78,8 @@ class TaggedArticle(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_tag_per_article"
             ),
         ]
+        # A tag's stories read from the index alone (related-story ranking, tag pages).
+        indexes = [models.Index(fields=["tag", "content_object"], name="stories_of_tag")]
 
 
 class Article(models.Model):

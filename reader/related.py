@@ -88,7 +88,8 @@ def _links_sql(article: Article, *, section_window: int) -> tuple[str, list]:
     ):
         table, own, other = _table(model), _column(model, owner), _column(model, target)
         parts.append(
-            f"SELECT {own} AS candidate, {weight} AS weight FROM {table} "
+            f"SELECT {own} AS candidate, {weight} AS weight, CAST(NULL AS INTEGER) AS pick_position, "
+            f"CAST(NULL AS INTEGER) AS pick_id FROM {table} "
             f"WHERE {other} IN (SELECT {other} FROM {table} WHERE {own} = %s)"
         )
         params.append(article.pk)
@@ -98,14 +99,19 @@ def _links_sql(article: Article, *, section_window: int) -> tuple[str, list]:
         moment = connection.ops.adapt_datetimefield_value(article.publish_at or timezone.now())
         for side, order in (("<=", "DESC"), (">", "ASC")):
             parts.append(
-                f"SELECT id AS candidate, 0 AS weight FROM (SELECT id FROM {articles} "
+                f"SELECT id AS candidate, 0 AS weight, CAST(NULL AS INTEGER) AS pick_position, "
+                f"CAST(NULL AS INTEGER) AS pick_id "
+                f"FROM (SELECT id FROM {articles} "
                 f"WHERE section_id = %s AND status = %s AND publish_at <= %s "
                 f"AND publish_at {side} %s AND id <> %s "
                 f"ORDER BY publish_at {order} LIMIT {int(section_window)}) nearest"
             )
             params += [article.section_id, Article.Status.PUBLISHED, now, moment, article.pk]
     picks = _table(RelatedPick)
-    parts.append(f"SELECT target_id AS candidate, 0 AS weight FROM {picks} WHERE article_id = %s")
+    parts.append(
+        f"SELECT target_id AS candidate, 0 AS weight, position AS pick_position, "
+        f"id AS pick_id FROM {picks} WHERE article_id = %s"
+    )
     params.append(article.pk)
     return " UNION ALL ".join(parts), params
 
@@ -116,26 +122,24 @@ def ranked_ids(article: Article, *, limit: int = RELATED_LIMIT) -> list[tuple[in
     if article.pk is None:
         return []
     links, params = _links_sql(article, section_window=limit + 1)
-    articles, picks = _table(Article), _table(RelatedPick)
+    articles = _table(Article)
     reference = int((article.publish_at or timezone.now()).timestamp())
     section = "0" if article.section_id is None else "CASE WHEN a.section_id = %s THEN 1 ELSE 0 END"
     sql = (
         f"SELECT a.id, (o.shared + {section}) * 1.0 "
         f"/ (1.0 + ABS({_epoch('a.publish_at')} - %s) / {SECONDS_PER_DAY} / {HALF_SCORE_DAYS}) "
-        f"AS score, p.position AS pick_position, p.id AS pick_id "
-        f"FROM (SELECT candidate, SUM(weight) AS shared FROM ({links}) links "
-        f"GROUP BY candidate) o "
+        f"AS score, o.pick_position, o.pick_id "
+        f"FROM (SELECT candidate, SUM(weight) AS shared, MIN(pick_position) AS pick_position, "
+        f"MIN(pick_id) AS pick_id FROM ({links}) links GROUP BY candidate) o "
         f"JOIN {articles} a ON a.id = o.candidate "
-        f"LEFT JOIN {picks} p ON p.article_id = %s AND p.target_id = a.id "
         f"WHERE a.status = %s AND a.publish_at <= %s AND a.id <> %s "
-        f"AND (o.shared > 0 OR a.section_id = %s OR p.id IS NOT NULL) "
-        f"ORDER BY CASE WHEN p.id IS NULL THEN 1 ELSE 0 END, p.position, p.id, "
+        f"AND (o.shared > 0 OR a.section_id = %s OR o.pick_id IS NOT NULL) "
+        f"ORDER BY CASE WHEN o.pick_id IS NULL THEN 1 ELSE 0 END, o.pick_position, o.pick_id, "
         f"score DESC, a.publish_at DESC, a.id DESC LIMIT {int(limit)}"
     )
     arguments = [article.section_id] if article.section_id is not None else []
     arguments += [reference, *params]
     arguments += [
-        article.pk,
         Article.Status.PUBLISHED,
         connection.ops.adapt_datetimefield_value(timezone.now()),
         article.pk,

@@ -104,7 +104,7 @@ def front_page() -> tuple[Article | None, list[SectionBlock]]:
     ids = _front_page_ids([section.pk for section in sections])
     if not ids:
         return None, []
-    found = Article.objects.for_listing().in_bulk(ids)
+    found = Article.objects.for_listing().defer("body", "search_vector").in_bulk(ids)
     lead = found.get(ids[0])
     by_section: dict[int, list[Article]] = {}
     for pk in ids[1:]:
