@@ -642,6 +642,7 @@ class PublicPage(models.Model):
     version = models.PositiveIntegerField("built from version")
     head = models.TextField("head markup")
     story = models.TextField("story markup")
+    card = models.TextField("card markup", blank=True)
     related_ids = models.JSONField("related stories", default=list)
     first_author_id = models.IntegerField("first author", null=True, blank=True)
     first_author_name = models.CharField("first author's name", max_length=200, blank=True)

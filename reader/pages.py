@@ -19,6 +19,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -98,6 +99,7 @@ def _page_fields(article: Article) -> dict:
         "version": article.version,
         "head": render_to_string("articles/_page_head.html", context),
         "story": render_to_string("articles/_page_story.html", context),
+        "card": render_to_string("includes/article_card.html", {"article": article}),
         "related_ids": [story for story, _ in related.ranked_ids(article)],
         "first_author_id": authors[0].pk if authors else None,
         "first_author_name": authors[0].name if authors else "",
@@ -151,6 +153,25 @@ def neighbours_of(pk: int) -> list[int]:
     if article is None:
         return []
     return related.neighbours(article, limit=NEIGHBOURS)
+
+
+def cards(ids: list[int]) -> dict[int, str]:
+    """Return the stored card markup of these stories (one query; the caller has checked
+    they are public). A story whose page is not built yet, or was built from an older version
+    of it, has none."""
+    current = PublicPage.objects.filter(article_id__in=ids, version=F("article__version"))
+    return dict(current.exclude(card="").values_list("article", "card"))
+
+
+def cards_for(ids: list[int]) -> dict[int, str]:
+    """Return card markup for these public stories: the stored cards, and for any story whose
+    page is not built yet, a card rendered now."""
+    found = cards(ids)
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        for article in selectors.listing(missing):
+            found[article.pk] = render_to_string("includes/article_card.html", {"article": article})
+    return found
 
 
 def stored_keys(pk: int) -> set[str]:

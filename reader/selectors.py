@@ -29,7 +29,7 @@ MAX_PAGE_NUMBER = 10_000
 @dataclass
 class SectionBlock:
     section: Section
-    articles: list[Article]
+    ids: list[int]
 
 
 def paginate(queryset: QuerySet, page_number, *, per_page: int | None = None) -> Page:
@@ -93,49 +93,43 @@ def public_articles() -> QuerySet:
     return Article.objects.published().for_listing().order_by("-publish_at", "-id")
 
 
-def front_page() -> tuple[Article | None, list[SectionBlock]]:
-    """Return the lead story and the latest stories of each section.
+def front_page() -> tuple[int | None, list[SectionBlock]]:
+    """Return the lead story's id and the ids of each section's latest stories.
 
-    Four queries whatever the archive's size: the sections, then one statement that takes the
-    newest story and each section's newest few from the (section, status, publish time) index,
-    then those stories with their bylines.
+    Two queries whatever the archive's size: the sections, then one statement that takes the
+    newest story and each section's newest few from the (section, status, publish time) index.
+    The page shows the stories' stored cards (`reader.pages.cards_for`).
     """
     sections = list(Section.objects.all())
-    ids = _front_page_ids([section.pk for section in sections])
-    if not ids:
-        return None, []
-    found = Article.objects.for_listing().defer("body", "search_vector").in_bulk(ids)
-    lead = found.get(ids[0])
-    by_section: dict[int, list[Article]] = {}
-    for pk in ids[1:]:
-        story = found.get(pk)
-        if story is not None and story != lead and story.section_id is not None:
-            stories = by_section.setdefault(story.section_id, [])
-            if len(stories) < FRONT_PAGE_STORIES_PER_SECTION:
-                stories.append(story)
-    for stories in by_section.values():
-        stories.sort(key=lambda story: (story.publish_at, story.pk), reverse=True)
+    rows = _front_page_rows([section.pk for section in sections])
+    lead = next((pk for part, pk in rows if part == 0), None)
+    by_part: dict[int, list[int]] = {}
+    for part, pk in rows:
+        if part and pk != lead:
+            by_part.setdefault(part, []).append(pk)
     blocks = [
-        SectionBlock(section=section, articles=by_section[section.pk])
-        for section in sections
-        if section.pk in by_section
+        SectionBlock(section=section, ids=by_part[number][:FRONT_PAGE_STORIES_PER_SECTION])
+        for number, section in enumerate(sections, start=1)
+        if by_part.get(number)
     ]
     return lead, blocks
 
 
-def _front_page_ids(section_ids: list[int]) -> list[int]:
-    """Return the newest public story's id, then each section's newest few, in one query."""
+def _front_page_rows(section_ids: list[int]) -> list[tuple[int, int]]:
+    """Return (part, id): part 0 the newest public story, part n the newest few of the n-th
+    section, each part newest first. One query."""
     table = connection.ops.quote_name(Article._meta.db_table)
     public = "status = %s AND publish_at <= %s"
     order = "ORDER BY publish_at DESC, id DESC"
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    columns = "id, publish_at"
     parts = [
-        f"SELECT * FROM (SELECT id, 0 AS part FROM {table} WHERE {public} {order} LIMIT 1) lead"  # noqa: S608
+        f"SELECT * FROM (SELECT 0 AS part, {columns} FROM {table} WHERE {public} {order} LIMIT 1) lead"  # noqa: S608
     ]
     params: list = [Article.Status.PUBLISHED, now]
     for number, section in enumerate(section_ids, start=1):
         parts.append(
-            f"SELECT * FROM (SELECT id, {number} AS part FROM {table} "  # noqa: S608
+            f"SELECT * FROM (SELECT {number} AS part, {columns} FROM {table} "  # noqa: S608
             f"WHERE section_id = %s AND {public} {order} "
             f"LIMIT {FRONT_PAGE_STORIES_PER_SECTION + 1}) s{number}"
         )
@@ -143,8 +137,8 @@ def _front_page_ids(section_ids: list[int]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)  # the table's name and integers only
         rows = cursor.fetchall()
-    rows.sort(key=lambda row: row[1])
-    return [pk for pk, _ in rows]
+    rows.sort(key=lambda row: (row[0], -row[2].timestamp() if row[2] else 0, -row[1]))
+    return [(part, pk) for part, pk, _ in rows]
 
 
 def with_page_data(queryset: QuerySet) -> QuerySet:
@@ -193,6 +187,11 @@ def article_for_page(pk: int) -> Article | None:
 def articles_for_pages(ids: list[int]) -> list[Article]:
     """Return these articles with everything their pages show (a fixed number of queries)."""
     return list(with_page_data(Article.objects.filter(pk__in=ids)))
+
+
+def listing(ids: list[int]) -> list[Article]:
+    """Return these articles with what a card shows (section, byline), without their bodies."""
+    return list(Article.objects.for_listing().defer("body", "search_vector").filter(pk__in=ids))
 
 
 def cards() -> QuerySet:

@@ -15,7 +15,17 @@ from reader.filters import ArticleSearchFilter
 @cache_public_page
 def front_page(request):
     lead, blocks = selectors.front_page()
-    response = render(request, "articles/front_page.html", {"lead": lead, "section_blocks": blocks})
+    cards = pages.cards_for([lead, *(pk for block in blocks for pk in block.ids)] if lead else [])
+    response = render(
+        request,
+        "articles/front_page.html",
+        {
+            "lead": cards.get(lead),
+            "section_blocks": [
+                (block.section, [cards[pk] for pk in block.ids if pk in cards]) for block in blocks
+            ],
+        },
+    )
     cache.add_keys(response, "front")
     return response
 

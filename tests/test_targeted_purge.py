@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import PublicPage
+from articles.models import Article, PublicPage
 from reader import cache as page_cache
 from reader import pages
 from tests import factories
@@ -189,3 +189,21 @@ def test_build_pages_builds_what_is_missing_or_old(published_article, draft):
     out = StringIO()
     call_command("build_pages", stdout=out)
     assert "current" in out.getvalue()
+
+
+def test_the_front_page_never_shows_an_outdated_card(client, published_article, section):
+    """A card stored before the story changed is not used: the front page renders it anew."""
+    pages.build(published_article.pk)
+    Article.objects.filter(pk=published_article.pk).update(
+        headline="A corrected headline", version=published_article.version + 1
+    )
+    assert "A corrected headline" in client.get("/").content.decode()
+
+
+def test_the_front_page_reads_stored_cards(client, section, django_assert_num_queries):
+    """Sections, the latest stories' ids, their cards and the navigation: four queries."""
+    for _ in range(6):
+        story = factories.make_article(status="published", section=section, tags=["Moon"])
+        pages.build(story.pk)
+    with django_assert_num_queries(4):
+        assert client.get("/").status_code == 200
