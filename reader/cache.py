@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -61,10 +61,11 @@ class _KeyIndex:
         self._local: dict[str, set[str]] = {}
 
     def _redis(self):
-        if isinstance(cache, RedisCache) or isinstance(
-            getattr(cache, "_wrapped", None), RedisCache
-        ):
-            return cache._cache.get_client(write=True)
+        """The Redis client when the default cache is Redis (`caches["default"]` is the
+        backend itself; `cache` is only a proxy to it)."""
+        backend = caches["default"]
+        if isinstance(backend, RedisCache):
+            return backend._cache.get_client(write=True)
         return None
 
     def _set_name(self, key: str) -> str:
