@@ -72,6 +72,9 @@ if not PRODUCTION:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' pages from the cache, before the rest of the stack runs (a stored
+    # page keeps the headers the rest added: CSP, ETag, Vary…).
+    "reader.cache.CachedPages",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.RejectNulBytesInQuery",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -17,10 +17,12 @@ import threading
 from collections.abc import Iterable
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
@@ -35,7 +37,6 @@ PUBLIC_CACHE_CONTROL = {
 }
 EVERY_PAGE = "sections"  # the navigation, on every page
 PURGES_KEY = "newsroom:purges"  # counts purges, so a render that overlapped one is not stored
-KEPT_HEADERS = ("Content-Type", "Last-Modified", "Content-Language", "X-Robots-Tag")
 
 
 def keys_header(keys: Iterable[str]) -> str:
@@ -153,31 +154,77 @@ def read_only(view):
 
 
 def _stored(response) -> tuple:
-    headers = tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name))
-    return (response.status_code, headers, response.content, keys_header(response.surrogate_keys))
+    headers = tuple((name, value) for name, value in response.items())
+    return (response.status_code, headers, response.content)
 
 
 def _response(entry: tuple) -> HttpResponse:
-    status, headers, content, keys = entry
+    status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response["Surrogate-Key"] = keys
-    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    patch_vary_headers(response, ["Cookie"])
     return response
 
 
+class CachedPages:
+    """Middleware: answer an anonymous reader's GET or HEAD from the page cache before the
+    rest of the stack runs, and store the finished responses `cache_public_page` marked.
+
+    It sits right after SecurityMiddleware (which still redirects to HTTPS and adds its headers
+    to every answer), so a stored page carries every other header the stack added (CSP, ETag,
+    Vary…) and a hit costs one cache read. A request with a session cookie (staff) is never
+    answered from, nor stored in, the cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable = request.method in ("GET", "HEAD") and not _has_session(request)
+        if cacheable:
+            entry = cache.get(page_key(request))
+            if entry is not None:
+                return _conditional(request, _response(entry))
+        response = self.get_response(request)
+        marked = getattr(response, "purges_before", None)
+        if cacheable and marked is not None and not response.cookies:
+            _store(page_key(request), response, purges_before=marked[0])
+        return response
+
+
+def _has_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _conditional(request, response):
+    """Answer 304 to a reader who already holds this version of the page."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
+
+
+def _store(key: str, response, *, purges_before) -> None:
+    """Keep the page unless a purge ran while it was being made (it may show what the purge
+    removed); a purge that slips in while it is being stored takes it out again."""
+    if cache.get(PURGES_KEY) != purges_before:
+        return
+    cache.set(key, _stored(response), PAGE_TIMEOUT)
+    _index.add(key, response.surrogate_keys)
+    if cache.get(PURGES_KEY) != purges_before:
+        cache.delete(key)
+
+
 def cache_public_page(view=None, *, keys: Iterable[str] = ()):
-    """Serve anonymous readers from the cache; staff always get a fresh, private page.
+    """Mark a view's answers to anonymous readers as public pages: cacheable for 60 s by
+    browsers and 300 s by shared caches, with their surrogate keys, stored by `CachedPages`.
+    Staff always get a fresh, private page.
 
     `keys` are surrogate keys every response of the view carries (`keys=["feeds"]`); a view
     adds its own with `add_keys`.
 
     Only GET and HEAD are answered (`read_only`). Only 200 responses are stored, so a 404 for a
-    not-yet-public story is never remembered. A page rendered while a purge ran is not stored
-    (it may show what the purge removed). ETag and 304 answers come from
-    ConditionalGetMiddleware.
+    not-yet-public story is never remembered.
     """
 
     if view is None:
@@ -192,10 +239,6 @@ def cache_public_page(view=None, *, keys: Iterable[str] = ()):
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
             return response
-        key = page_key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            return _response(entry)
         purges_before = cache.get(PURGES_KEY)
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.has_header("Cache-Control"):
@@ -206,11 +249,7 @@ def cache_public_page(view=None, *, keys: Iterable[str] = ()):
         response["Surrogate-Key"] = keys_header(response.surrogate_keys)
         patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
         patch_vary_headers(response, ["Cookie"])
-        if cache.get(PURGES_KEY) == purges_before:
-            cache.set(key, _stored(response), PAGE_TIMEOUT)
-            _index.add(key, response.surrogate_keys)
-            if cache.get(PURGES_KEY) != purges_before:  # a purge slipped in between: undo
-                cache.delete(key)
+        response.purges_before = (purges_before,)  # for CachedPages to store it
         return response
 
     return wrapper

@@ -96,3 +96,24 @@ def test_not_found_is_never_cached(
         workflow.approve(draft, reviewer)
     draft.refresh_from_db()
     assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_a_page_from_the_cache_keeps_every_header(
+    client, published_article, django_assert_num_queries
+):
+    """A hit is answered before the rest of the stack runs, with the headers it added."""
+    first = client.get(published_article.get_absolute_url())
+    with django_assert_num_queries(0):
+        again = client.get(published_article.get_absolute_url())
+    for header in ("Content-Security-Policy", "ETag", "Surrogate-Key", "Cache-Control", "Vary"):
+        assert again[header] == first[header], header
+    assert again.content == first.content
+
+
+def test_a_reader_with_a_session_cookie_is_never_served_the_cached_copy(
+    client, reviewer, published_article
+):
+    client.get(published_article.get_absolute_url())  # an anonymous visit fills the cache
+    client.force_login(reviewer)
+    response = client.get(published_article.get_absolute_url())
+    assert "private" in response["Cache-Control"]

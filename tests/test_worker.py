@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from articles import workflow
 from articles.models import PublicPage
+from articles.roles import sync_roles
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,12 @@ def run_worker() -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture(autouse=True)
+def _roles(transactional_db):
+    """Transactional tests flush the groups the data migrations made; make them again."""
+    sync_roles(django_apps)
 
 
 @pytest.fixture
