@@ -644,6 +644,7 @@ class PublicPage(models.Model):
     story = models.TextField("story markup")
     card = models.TextField("card markup", blank=True)
     related_ids = models.JSONField("related stories", default=list)
+    more_from_ids = models.JSONField("more from the first author", default=list)
     first_author_id = models.IntegerField("first author", null=True, blank=True)
     first_author_name = models.CharField("first author's name", max_length=200, blank=True)
     keys = models.JSONField("surrogate keys", default=list)

@@ -23,7 +23,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from articles.models import Article, PublicPage
+from articles.models import Article, Byline, PublicPage
 from reader import cache, related, renditions, selectors, structured_data
 
 logger = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ def _page_fields(article: Article) -> dict:
         "story": render_to_string("articles/_page_story.html", context),
         "card": render_to_string("includes/article_card.html", {"article": article}),
         "related_ids": [story for story, _ in related.ranked_ids(article)],
+        "more_from_ids": _more_from(article.pk, authors[0].pk) if authors else [],
         "first_author_id": authors[0].pk if authors else None,
         "first_author_name": authors[0].name if authors else "",
         "keys": sorted(keys_of(article)),
@@ -180,13 +181,44 @@ def stored_keys(pk: int) -> set[str]:
     return set(keys or ())
 
 
-def more_from_author(article: Article, page: PublicPage, *, limit: int = 4) -> list[Article]:
-    """Return the latest other public stories by the story's first author (one query)."""
-    if page.first_author_id is None:
-        return []
+MORE_FROM = 4  # other stories by the first author on a story's page
+AUTHOR_PAGES = 20  # an author's latest stories whose "more from" lists a new story refreshes
+
+
+def _latest_by(author_id: int, count: int) -> list[int]:
     return list(
-        selectors.cards()
-        .filter(bylines__person_id=page.first_author_id)
-        .exclude(pk=article.pk)
-        .order_by("-publish_at", "-id")[:limit]
+        Article.objects.published()
+        .filter(bylines__person_id=author_id)
+        .order_by("-publish_at", "-id")
+        .values_list("pk", flat=True)[:count]
     )
+
+
+def _more_from(pk: int, author_id: int) -> list[int]:
+    """The ids of the author's latest other public stories (one query)."""
+    return [other for other in _latest_by(author_id, MORE_FROM + 1) if other != pk][:MORE_FROM]
+
+
+def refresh_more_from(pk: int) -> int:
+    """After story `pk` changed, refresh the "more from" lists of its first author's latest
+    stories (a new story joins them, a withdrawn one leaves); purge the pages whose list
+    changed and return how many did."""
+    author_id = (
+        Byline.objects.filter(article=pk)
+        .order_by("position", "id")
+        .values_list("person", flat=True)
+    ).first()
+    if author_id is None:
+        return 0
+    latest = _latest_by(author_id, max(AUTHOR_PAGES, MORE_FROM + 1))
+    changed = []
+    for page in PublicPage.objects.filter(article_id__in=latest[:AUTHOR_PAGES]).only(
+        "article_id", "more_from_ids"
+    ):
+        wanted = [other for other in latest if other != page.article_id][:MORE_FROM]
+        if page.more_from_ids != wanted:
+            page.more_from_ids = wanted
+            changed.append(page)
+    PublicPage.objects.bulk_update(changed, ["more_from_ids"])
+    cache.purge(article_key(page.article_id) for page in changed)
+    return len(changed)

@@ -201,10 +201,9 @@ def cards() -> QuerySet:
     )
 
 
-def cards_in_order(ids: list[int]) -> list[Article]:
-    """Return the stories with these ids that are still public, in the order of `ids`."""
-    found = cards().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+def cards_by_id(ids: list[int]) -> dict[int, Article]:
+    """Return the stories with these ids that are still public, by id (one query)."""
+    return cards().in_bulk(ids)
 
 
 def withdrawn_article(*, year: int, month: int, day: int, slug: str) -> Article | None:

@@ -8,6 +8,7 @@ Tasks are idempotent (running one twice leaves the same pages) and retried
 
 import logging
 
+from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.db.models import Q
 from django_tasks import task
@@ -15,6 +16,7 @@ from django_tasks import task
 from articles.background import retry
 from articles.models import Article
 from reader import cache, pages, selectors
+from reader.context_processors import NAVIGATION_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +44,11 @@ def rebuild_page(article_id: int, attempt: int = 1) -> None:
     try:
         pages.build(article_id)
         refreshed = sum(pages.refresh_related(pk) for pk in pages.neighbours_of(article_id))
+        refreshed += pages.refresh_more_from(article_id)
     except Exception:
         retry(rebuild_page, article_id, attempt=attempt)
         return
-    logger.info("Built the page of story %s; %s related lists changed", article_id, refreshed)
+    logger.info("Built the page of story %s; %s other lists changed", article_id, refreshed)
 
 
 def entity_changed(sender, instance, **kwargs) -> None:
@@ -72,6 +75,7 @@ def section_changed(sender, instance, **kwargs) -> None:
     """Receiver of a section's save or deletion: its name is in every page's navigation and in
     its stories' pages."""
     stories = Article.objects.filter(section=instance.pk)
+    transaction.on_commit(lambda: django_cache.delete(NAVIGATION_KEY))
     _rebuild_after_commit(stories, [cache.EVERY_PAGE])
 
 

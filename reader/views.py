@@ -41,8 +41,9 @@ def article_detail(request, year, month, day, slug):
             return render(request, "410.html", status=410)
         raise Http404("No such article.")
     page = pages.current(article)
-    related_stories = selectors.cards_in_order(page.related_ids)
-    more = pages.more_from_author(article, page)
+    shown = selectors.cards_by_id(page.related_ids + page.more_from_ids)
+    related_stories = [shown[pk] for pk in page.related_ids if pk in shown]
+    more = [shown[pk] for pk in page.more_from_ids if pk in shown]
     response = render(
         request,
         "articles/article_detail.html",

@@ -207,3 +207,31 @@ def test_the_front_page_reads_stored_cards(client, section, django_assert_num_qu
         pages.build(story.pk)
     with django_assert_num_queries(4):
         assert client.get("/").status_code == 200
+
+
+def test_a_new_story_joins_more_from_its_author_on_their_older_pages(
+    client, reporter, reviewer, section, author, django_capture_on_commit_callbacks
+):
+    older = factories.make_article(status="published", authors=[author], headline="Older story")
+    pages.build(older.pk)
+    assert "Newer story" not in client.get(older.get_absolute_url()).content.decode()
+    draft = factories.make_article(
+        section=section, authors=[author], headline="Newer story", created_by=reporter
+    )
+    publish(draft, reporter, reviewer, django_capture_on_commit_callbacks)
+    page = client.get(older.get_absolute_url()).content.decode()
+    assert "More from Rosa Marín" in page and "Newer story" in page
+
+
+def test_renaming_a_section_changes_the_navigation_on_every_page(
+    client, editor, published_article, section, django_capture_on_commit_callbacks
+):
+    assert "Missions" in client.get("/").content.decode()
+    client.force_login(editor)
+    url = reverse("admin:articles_section_change", args=[section.pk])
+    form = {"name": "Space missions", "slug": section.slug, "position": section.position}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**form, "description": ""})
+    assert response.status_code == 302, response.content.decode()[:500]
+    client.logout()
+    assert "Space missions" in client.get("/").content.decode()
