@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum |
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format clean install bench
+.PHONY: run test lint format clean install bench bench-peer
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_checks.py
 	$(BIN)/python bench/bench_related.py
 	$(BIN)/python bench/bench_pages.py
+
+# Newsroom and the Wagtail peer side by side (set-up in bench/PEER.md): ratios, one run.
+bench-peer: $(STAMP)
+	$(BIN)/python bench/bench_peer.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
