@@ -28,7 +28,7 @@ from reader import cache, related, renditions, selectors, structured_data
 
 logger = logging.getLogger(__name__)
 
-NEIGHBOURS = 50  # stories whose related lists a change may touch, closest first
+NEIGHBOURS = 20  # stories whose related lists a change may touch, closest first
 BATCH = 200  # stories fetched at once when many pages are built
 
 
@@ -182,7 +182,7 @@ def stored_keys(pk: int) -> set[str]:
 
 
 MORE_FROM = 4  # other stories by the first author on a story's page
-AUTHOR_PAGES = 20  # an author's latest stories whose "more from" lists a new story refreshes
+AUTHOR_PAGES = 10  # an author's latest stories whose "more from" lists a new story refreshes
 
 
 def _latest_by(author_id: int, count: int) -> list[int]:
