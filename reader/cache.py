@@ -126,11 +126,6 @@ def purge(keys: Iterable[str]) -> None:
     edge.purge(keys)
 
 
-def purge_everything() -> None:
-    """Drop every cached public page (a change to what every page shows)."""
-    purge([EVERY_PAGE])
-
-
 def _bump_purges() -> None:
     try:
         cache.incr(PURGES_KEY)
