@@ -133,15 +133,20 @@ class HostLoad:
 
     Ours: this process and its descendants (gunicorn, wrk, Redis, Varnish, the worker, the
     publisher), the CPU of children already reaped (wrk, once it has exited), and PostgreSQL
-    backends serving the two benchmark databases. When one of those backends exits during the
-    window, what the postmaster reaped in the window, less what the backends that exited had
-    spent before it, is counted as ours too (it can only overstate ours: another database's
-    backend may have exited as well). The rest of the busy time, kernel interrupt time
-    included, is foreign.
+    backends serving the two benchmark databases. A backend can start and exit inside the
+    window (the in-process helpers open one connection each), so the postmaster's children are
+    looked at every 0.2 s too, and a backend of ours that is gone by the end counts with the
+    CPU last seen (at most 0.2 s of its work is missed). The rest of the busy time, kernel
+    interrupt time included, is foreign.
     """
 
     def __init__(self):
         self.start = self._snap()
+        self.backends: dict[str, tuple[float, str]] = {}
+        self.postmaster = _postmaster()
+        self.sampling = True
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
 
     @staticmethod
     def _snap() -> dict:
@@ -155,10 +160,25 @@ class HostLoad:
             "busy": host_busy(),
             "reaped": children.children_user + children.children_system,
             "processes": processes,
-            "postmaster_reaped": _postmaster_reaped(),
         }
 
+    def _sample(self) -> None:
+        while self.sampling and self.postmaster:
+            try:
+                path = f"/proc/{self.postmaster}/task/{self.postmaster}/children"
+                with open(path) as handle:
+                    pids = handle.read().split()
+            except OSError:
+                return
+            for pid in pids:
+                found = read_cpu(pid)
+                if found and OUR_BACKENDS.search(found[1]):
+                    self.backends[pid] = (found[0], found[1])
+            time.sleep(0.2)
+
     def finish(self) -> dict:
+        self.sampling = False
+        self.sampler.join()
         start, end = self.start, self._snap()
         ours_pids = _descendants(str(os.getpid()), end["processes"])
         by_kind = {"wrk and other exited children": end["reaped"] - start["reaped"]}
@@ -172,18 +192,10 @@ class HostLoad:
                 by_kind[kind] = by_kind.get(kind, 0.0) + spent
             else:
                 foreign_top.append((spent, f"{pid} {command[:70]}"))
-        gone = {
-            pid: (cpu, command)
-            for pid, (cpu, command, _) in start["processes"].items()
-            if pid not in end["processes"] and command.startswith("postgres: ")
-        }
-        if any(OUR_BACKENDS.search(command) for _, command in gone.values()):
-            # The postmaster's reaped time holds the whole lives of the backends that exited:
-            # count as ours only what they spent in this window.
-            reaped = end["postmaster_reaped"] - start["postmaster_reaped"]
-            by_kind["postgres"] = by_kind.get("postgres", 0.0) + max(
-                reaped - sum(cpu for cpu, _ in gone.values()), 0.0
-            )
+        for pid, (cpu, _) in self.backends.items():
+            if pid not in end["processes"]:  # a backend of ours that exited in the window
+                spent = cpu - start["processes"].get(pid, (0.0,))[0]
+                by_kind["postgres"] = by_kind.get("postgres", 0.0) + max(spent, 0.0)
         ours = sum(by_kind.values())
         window = end["time"] - start["time"]
         cpus = os.cpu_count() or 1
@@ -220,19 +232,13 @@ def _descendants(root: str, processes: dict) -> set[str]:
     return found
 
 
-def _postmaster_reaped() -> float:
+def _postmaster() -> str | None:
+    """Return the pid of PostgreSQL's postmaster (a child of init running bin/postgres)."""
     for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        found = read_cpu(pid)
+        found = read_cpu(pid) if pid.isdigit() else None
         if found and POSTMASTER.search(found[1]) and found[2] == 1:
-            try:
-                with open(f"/proc/{pid}/stat") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-            except OSError:
-                return 0.0
-            return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
-    return 0.0
+            return pid
+    return None
 
 
 def wait_quiet(limit_s: int, *, busy_below: float = 10.0) -> float:
