@@ -66,11 +66,15 @@ INSTALLED_APPS = [
     "people",
     "articles",
     "reader",
+    "ops",
 ]
 if not PRODUCTION:
     INSTALLED_APPS.append("demo")  # `load_demo`, for `make run`; never in production
 
 MIDDLEWARE = [
+    # First, so every response (a cached page too) carries X-Request-ID and every log line
+    # written for the request names it (newsroom/logs.py).
+    "newsroom.logs.RequestId",
     "django.middleware.security.SecurityMiddleware",
     # Anonymous readers' pages from the cache, before the rest of the stack runs (a stored
     # page keeps the headers the rest added: CSP, ETag, Vary…).
@@ -90,7 +94,10 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # Serve collected static files from the app server itself (no separate web server needed).
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "newsroom.urls"
 
@@ -133,7 +140,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     # The web's queries are short; PostgreSQL's JIT once spent 340 ms compiling one of them.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options.setdefault("options", "-c jit=off")
+    # A database that is down answers "unavailable" within seconds instead of leaving readers
+    # waiting on a connection attempt (DATABASE_CONNECT_TIMEOUT seconds).
+    _pg_options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
 
 # Edge caches purged by surrogate key once a change commits (deploy/varnish/README.md).
 # NEWSROOM_VARNISH_URL=http://127.0.0.1:6081, comma-separated for several Varnish servers.
@@ -181,6 +192,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+if PRODUCTION:
+    # Argon2 for new and changed passwords; older PBKDF2 hashes still verify and are upgraded
+    # at their owner's next login.
+    PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+        "django.contrib.auth.hashers.ScryptPasswordHasher",
+    ]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -275,10 +296,26 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# Logs go to stdout (systemd's journal, or the container's log). In production each line is a
+# JSON object with the time, level, logger, message and the request's id (newsroom/logs.py);
+# LOG_FORMAT=text or json overrides the choice.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "newsroom.logs.json_formatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
