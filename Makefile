@@ -25,7 +25,18 @@ run: $(STAMP)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+# axe-core (npm) for the accessibility tests; without npm they skip and say so.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "Installing axe-core for the accessibility tests (npm ci)…"; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: the accessibility tests will be skipped (apt-get install npm)."; \
+	fi
+
+test: $(STAMP) $(AXE)
+	@test -x /usr/bin/chromium || echo "Chromium not found: the browser tests will be skipped (apt-get install chromium)."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -47,5 +58,5 @@ bench-peer: $(STAMP)
 	$(BIN)/python bench/bench_peer.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache node_modules test-artifacts
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
