@@ -91,7 +91,8 @@ apt-get update -qq
 run_block 1
 
 say "PostgreSQL and Redis on Unix sockets (the host holds their TCP ports)"
-pg_conftool 15 main set listen_addresses "''"
+pg_conftool 15 main set listen_addresses ''
+pg_conftool 15 main set port 5432
 pg_ctlcluster 15 main start
 mkdir -p /run/redis && chown redis:redis /run/redis
 sudo -u redis redis-server --port 0 --unixsocket /run/redis/redis.sock --unixsocketperm 770 \
