@@ -85,6 +85,7 @@ systemctl() {
   esac
 }
 
+grep -q "$(hostname)" /etc/hosts || echo "127.0.1.1 $(hostname)" >>/etc/hosts  # sudo asks
 printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
@@ -96,7 +97,8 @@ pg_conftool 15 main set port 5432
 pg_ctlcluster 15 main start
 mkdir -p /run/redis && chown redis:redis /run/redis
 sudo -u redis redis-server --port 0 --unixsocket /run/redis/redis.sock --unixsocketperm 770 \
-  --daemonize yes --save "" --appendonly no --logfile "$WORK/redis.log"
+  --daemonize yes --pidfile /run/redis/redis.pid --save "" --appendonly no \
+  --dir /var/lib/redis --logfile /var/log/redis/drill.log
 usermod -a -G redis newsroom
 
 run_block 2
@@ -119,6 +121,7 @@ chgrp newsroom /etc/newsroom/newsroom.env && chmod 640 /etc/newsroom/newsroom.en
 run_block 4
 run_block 5
 sed -i '/^DJANGO_SUPERUSER_PASSWORD=/d' /etc/newsroom/newsroom.env
+mkdir -p /etc/systemd/system  # a server has it; a minimal root without systemd does not
 run_block 6
 
 say "Is it working?"
