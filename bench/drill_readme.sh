@@ -63,6 +63,7 @@ run_block() {
 unit_value() { sed -n "s/^$2=//p" "/etc/systemd/system/$1" | head -n 1; }
 start_unit() {
   local unit=$1 command
+  [[ $unit == *.* ]] || unit=$unit.service  # as systemctl reads a bare name
   if [[ $unit == *.timer ]]; then
     local service
     service=$(unit_value "$unit" Unit)
