@@ -168,6 +168,13 @@ def test_a_production_deployment_runs_as_documented(production):
     checked = manage(environment, "check", "--deploy", "--fail-level", "WARNING")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert manage(environment, "migrate", "--no-input").returncode == 0
+    hasher = manage(
+        environment,
+        "shell",
+        "-c",
+        "from django.contrib.auth.hashers import make_password; print(make_password('s3cret!'))",
+    )
+    assert hasher.stdout.splitlines()[-1].startswith("argon2$"), hasher.stdout + hasher.stderr
     collected = manage(environment, "collectstatic", "--no-input")
     assert collected.returncode == 0, collected.stderr
 
