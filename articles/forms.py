@@ -16,11 +16,18 @@ DATETIME_LOCAL = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 class TransitionForm(forms.Form):
     comment = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
     publish_at = forms.DateTimeField(required=False, input_formats=DATETIME_LOCAL)
+    embargo_until = forms.DateTimeField(required=False, input_formats=DATETIME_LOCAL)
     kind = forms.ChoiceField(required=False, choices=Correction.Kind.choices)
     override_reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea)
 
     def clean_publish_at(self):
-        value = self.cleaned_data["publish_at"]
+        return self.clean_time("publish_at")
+
+    def clean_embargo_until(self):
+        return self.clean_time("embargo_until")
+
+    def clean_time(self, name):
+        value = self.cleaned_data[name]
         if value is None:
             return value
         if value.year > timezone.now().year + MAX_YEARS_AHEAD:
@@ -51,7 +58,7 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
         fields = [
             "headline", "slug", "standfirst", "body", "kind", "section", "dateline", "tags",
             "people_mentioned", "organizations_mentioned",
-            "hero_image", "hero_alt", "hero_caption", "hero_credit",
+            "hero_image", "hero_alt", "hero_caption", "hero_credit", "embargo_until",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -82,12 +89,13 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
         cleaned = super().clean()
         cleaned["tags"] = [*cleaned.get("tags", []), *cleaned.get("new_tags", [])]
         if not self.instance.pk:
+            self.check_embargo(None)
             return cleaned
         try:
             # The save service's own check, made here so a stale save comes back as a form
             # error with the editor's typing; it locks the row until the admin's transaction
             # ends, so nobody saves in between and the service's check then agrees.
-            workflow.check_version(self.instance, self.expected_version())
+            stored = workflow.check_version(self.instance, self.expected_version())
         except workflow.StaleEdit as stale:
             self.stale_edit = stale
             # The next save has seen their changes, so it may go through.
@@ -96,7 +104,18 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
             raise forms.ValidationError(stale.message, code="stale") from None
         except workflow.TransitionError as error:  # the form came without its version
             raise forms.ValidationError(error.message, code="no_version") from None
+        self.check_embargo(stored)
         return cleaned
+
+    def check_embargo(self, stored):
+        """Show the save service's refusal of the embargo time (`workflow.check_embargo`) on
+        its field. The field is absent once the story is approved: the panel changes it."""
+        if "embargo_until" not in self.fields or "embargo_until" in self.errors:
+            return
+        try:
+            workflow.check_embargo(stored, self.cleaned_data.get("embargo_until"))
+        except workflow.TransitionError as error:
+            self.add_error("embargo_until", forms.ValidationError(error.message, code="embargo"))
 
 
 class WireImportForm(forms.Form):

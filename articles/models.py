@@ -50,12 +50,26 @@ class Section(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
-        """Return what readers may see: published articles whose publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+        """Return what readers may see: published articles whose publish time has come and
+        whose embargo, if they have one, has lifted."""
+        at = at or timezone.now()
+        return self.filter(
+            models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=at),
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=at,
+        )
 
     def scheduled(self, *, at=None):
         """Return approved articles still waiting for their publish time."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
+
+    def under_embargo(self, *, at=None):
+        """Return approved articles whose publish time has come but whose embargo still runs:
+        partners with the embargo scope may have them, readers may not."""
+        at = at or timezone.now()
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=at, embargo_until__gt=at
+        )
 
     def for_listing(self):
         """Fetch what a teaser shows (section, byline) without a query per article."""
@@ -157,6 +171,15 @@ class Article(models.Model):
         "status", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     publish_at = models.DateTimeField("publish time", null=True, blank=True, editable=False)
+    embargo_until = models.DateTimeField(
+        "embargo until",
+        null=True,
+        blank=True,
+        help_text="Partners with the embargo scope get the approved story before this time; "
+        "readers, feeds, search and the public API see nothing of it until then. Leave empty "
+        "for no embargo. Once the story is approved, a reviewer lifts or extends it from the "
+        "workflow panel.",
+    )
     first_published_at = models.DateTimeField(
         "first published", null=True, blank=True, editable=False
     )
@@ -254,6 +277,12 @@ class Article(models.Model):
             # The admin's list: its default order, and its date drill-down.
             models.Index(fields=["-publish_at", "-created_at"], name="article_admin_order"),
             models.Index(fields=["created_at"], name="article_created"),
+            # The few stories with an embargo: the partners' list and publish_due's lift.
+            models.Index(
+                fields=["embargo_until"],
+                condition=models.Q(embargo_until__isnull=False),
+                name="article_embargo",
+            ),
         ]
 
     def __str__(self):
@@ -282,12 +311,31 @@ class Article(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Say whether readers can see this article now."""
+        """Say whether readers can see this article now (as `published()` decides)."""
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.publish_at is not None
-            and self.publish_at <= timezone.now()
+            and self.publish_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
         )
+
+    @property
+    def is_embargoed(self) -> bool:
+        """Say whether the article is approved and its embargo still runs (scheduled or not)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.embargo_until is not None
+            and self.embargo_until > timezone.now()
+        )
+
+    @property
+    def public_from(self):
+        """When readers may first see the approved story: its publish time, or its embargo's
+        end when that is later."""
+        if self.embargo_until is None or self.publish_at is None:
+            return self.publish_at
+        return max(self.publish_at, self.embargo_until)
 
     @property
     def is_scheduled(self) -> bool:
@@ -471,6 +519,8 @@ class ArticleEvent(AppendOnly):
         help_text="Logged when checks found blockers.",
     )
     publish_at = models.DateTimeField("publish time", null=True, blank=True)
+    old_embargo_until = models.DateTimeField("embargo until, before", null=True, blank=True)
+    new_embargo_until = models.DateTimeField("embargo until, after", null=True, blank=True)
     created_at = models.DateTimeField("when", default=timezone.now, db_index=True)
 
     class Meta:
@@ -482,8 +532,15 @@ class ArticleEvent(AppendOnly):
 
     @property
     def label(self) -> str:
-        """The action in words, for the admin history."""
-        return ACTION_LABELS.get(self.action, self.action)
+        """The action in words, for the admin history (with the embargo it changed, if any)."""
+        label = ACTION_LABELS.get(self.action, self.action)
+        if self.new_embargo_until is None:
+            return label
+        until = f"{timezone.localtime(self.new_embargo_until):%d %b %Y %H:%M}"
+        if self.old_embargo_until is None:
+            return f"{label} (under embargo until {until})"
+        was = f"{timezone.localtime(self.old_embargo_until):%d %b %Y %H:%M}"
+        return f"{label} (embargo until {was} → {until})"
 
 
 ACTION_LABELS = {
@@ -501,6 +558,9 @@ ACTION_LABELS = {
     "articles.approve_update": "Update approved",
     "articles.return_update": "Update sent back",
     "articles.restore": "Revision restored",
+    "articles.embargo_lift": "Embargo lifted early",
+    "articles.embargo_extend": "Embargo extended",
+    "articles.embargo_ended": "Embargo ended: went live",
 }
 
 

@@ -103,10 +103,11 @@ def _links_sql(article: Article, *, section_window: int) -> tuple[str, list]:
                 f"CAST(NULL AS INTEGER) AS pick_id "
                 f"FROM (SELECT id FROM {articles} "
                 f"WHERE section_id = %s AND status = %s AND publish_at <= %s "
+                f"AND (embargo_until IS NULL OR embargo_until <= %s) "
                 f"AND publish_at {side} %s AND id <> %s "
                 f"ORDER BY publish_at {order} LIMIT {int(section_window)}) nearest"
             )
-            params += [article.section_id, Article.Status.PUBLISHED, now, moment, article.pk]
+            params += [article.section_id, Article.Status.PUBLISHED, now, now, moment, article.pk]
     picks = _table(RelatedPick)
     parts.append(
         f"SELECT target_id AS candidate, 0 AS weight, position AS pick_position, "
@@ -132,16 +133,19 @@ def ranked_ids(article: Article, *, limit: int = RELATED_LIMIT) -> list[tuple[in
         f"FROM (SELECT candidate, SUM(weight) AS shared, MIN(pick_position) AS pick_position, "
         f"MIN(pick_id) AS pick_id FROM ({links}) links GROUP BY candidate) o "
         f"JOIN {articles} a ON a.id = o.candidate "
-        f"WHERE a.status = %s AND a.publish_at <= %s AND a.id <> %s "
+        f"WHERE a.status = %s AND a.publish_at <= %s "
+        f"AND (a.embargo_until IS NULL OR a.embargo_until <= %s) AND a.id <> %s "
         f"AND (o.shared > 0 OR a.section_id = %s OR o.pick_id IS NOT NULL) "
         f"ORDER BY CASE WHEN o.pick_id IS NULL THEN 1 ELSE 0 END, o.pick_position, o.pick_id, "
         f"score DESC, a.publish_at DESC, a.id DESC LIMIT {int(limit)}"
     )
     arguments = [article.section_id] if article.section_id is not None else []
     arguments += [reference, *params]
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     arguments += [
         Article.Status.PUBLISHED,
-        connection.ops.adapt_datetimefield_value(timezone.now()),
+        now,
+        now,
         article.pk,
         article.section_id if article.section_id is not None else -1,
     ]

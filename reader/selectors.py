@@ -119,21 +119,22 @@ def _front_page_rows(section_ids: list[int]) -> list[tuple[int, int]]:
     """Return (part, id): part 0 the newest public story, part n the newest few of the n-th
     section, each part newest first. One query."""
     table = connection.ops.quote_name(Article._meta.db_table)
-    public = "status = %s AND publish_at <= %s"
+    # Article.objects.published(), written out: approved, publish time come, embargo lifted.
+    public = "status = %s AND publish_at <= %s AND (embargo_until IS NULL OR embargo_until <= %s)"
     order = "ORDER BY publish_at DESC, id DESC"
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     columns = "id, publish_at"
     parts = [
         f"SELECT * FROM (SELECT 0 AS part, {columns} FROM {table} WHERE {public} {order} LIMIT 1) lead"  # noqa: S608
     ]
-    params: list = [Article.Status.PUBLISHED, now]
+    params: list = [Article.Status.PUBLISHED, now, now]
     for number, section in enumerate(section_ids, start=1):
         parts.append(
             f"SELECT * FROM (SELECT {number} AS part, {columns} FROM {table} "  # noqa: S608
             f"WHERE section_id = %s AND {public} {order} "
             f"LIMIT {FRONT_PAGE_STORIES_PER_SECTION + 1}) s{number}"
         )
-        params += [section, Article.Status.PUBLISHED, now]
+        params += [section, Article.Status.PUBLISHED, now, now]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)  # the table's name and integers only
         rows = cursor.fetchall()

@@ -11,6 +11,7 @@ from articles import workflow
 from articles.admin.common import (
     AuthorListFilter,
     BylineInline,
+    EmbargoListFilter,
     QuoteInline,
     RelatedPickInline,
     SafeDateFilters,
@@ -39,7 +40,15 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
         "publish_at",
         "modified_at",
     ]
-    list_filter = ["status", "section", "kind", AuthorListFilter, TagListFilter, "publish_at"]
+    list_filter = [
+        "status",
+        EmbargoListFilter,
+        "section",
+        "kind",
+        AuthorListFilter,
+        TagListFilter,
+        "publish_at",
+    ]
     list_select_related = ["section"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "created_at"
@@ -82,6 +91,7 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
                 "fields": [
                     "status_label",
                     "publish_at",
+                    "embargo_until",
                     "first_published_at",
                     "updated_at",
                     "created_by",
@@ -99,6 +109,13 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
             Article._meta.get_field("tags"), self.admin_site
         )
         return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            # Approved: only the workflow panel's "Lift" and "Extend" change the embargo.
+            return [*fields, "embargo_until"]
+        return fields
 
     def get_queryset(self, request):
         queryset = (
@@ -133,9 +150,16 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):
+        parts = []
         if article.is_scheduled:
-            return f"Scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}"
-        return article.get_status_display()
+            parts.append(f"scheduled for {timezone.localtime(article.publish_at):%d %b %Y %H:%M}")
+        if article.is_embargoed:
+            until = timezone.localtime(article.embargo_until)
+            parts.append(f"under embargo until {until:%d %b %Y %H:%M}")
+        if not parts:
+            return article.get_status_display()
+        label = ", ".join(parts)
+        return label[0].upper() + label[1:]
 
     # Saving: one call to the save service, which decides what the save becomes.
 

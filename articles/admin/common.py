@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import (
@@ -117,6 +118,26 @@ class AuthorListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(bylines__person__slug=self.value())
+        return queryset
+
+
+class EmbargoListFilter(admin.SimpleListFilter):
+    """Stories with an embargo still running: approved ones partners already have, or any."""
+
+    title = "embargo"
+    parameter_name = "embargo"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("under", "Under embargo (approved, partners have it)"),
+            ("running", "Embargo not yet lifted (any state)"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "under":
+            return queryset.under_embargo()
+        if self.value() == "running":
+            return queryset.filter(embargo_until__gt=timezone.now())
         return queryset
 
 

@@ -92,6 +92,7 @@ class WorkflowPanelMixin:
             ).count(),
             "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
             "proposals": self.proposals_context(user, article),
+            "embargo": self.embargo_context(user, article),
             "returned_proposals": list(
                 article.proposals.filter(status=UpdateProposal.Status.RETURNED, proposed_by=user)
                 .filter(decided_at__gte=article.updated_at or article.created_at)
@@ -103,6 +104,36 @@ class WorkflowPanelMixin:
             or workflow.can_propose_update(user, article),
             "share_url": reverse("admin:articles_article_share", args=[article.pk]),
             "revoke_url": reverse("admin:articles_article_revoke", args=[article.pk]),
+        }
+
+    def embargo_context(self, user, article):
+        """What the embargo part of the panel shows (embargo_panel.html), or None when the
+        story has no embargo still to run."""
+        if article.embargo_until is None or article.embargo_until <= timezone.now():
+            return None
+        until = timezone.localtime(article.embargo_until)
+        approved = article.status == Article.Status.PUBLISHED
+        can_change = workflow.can_change_embargo(user, article)
+        refusal = ""
+        if approved and not can_change and user.has_perm("articles.approve_article"):
+            refusal = (
+                "You wrote or edited this story, so another reviewer must lift or extend its "
+                "embargo."
+            )
+        return {
+            "until": until,
+            "label": f"{'Under embargo' if approved else 'Embargo set'} until "
+            f"{until:%d %b %Y %H:%M}",
+            "approved": approved,
+            "can_change": can_change,
+            "refusal": refusal,
+            "earliest": f"{until:%Y-%m-%dT%H:%M}",
+            "lift_url": reverse(
+                "admin:articles_article_transition", args=[article.pk, "lift_embargo"]
+            ),
+            "extend_url": reverse(
+                "admin:articles_article_transition", args=[article.pk, "extend_embargo"]
+            ),
         }
 
     def proposals_context(self, user, article):

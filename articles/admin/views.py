@@ -18,6 +18,10 @@ from articles.models import (
 from articles.wire import WireError, import_wire
 
 
+def moment(value) -> str:
+    return f"{timezone.localtime(value):%d %b %Y %H:%M}"
+
+
 def posted_version(request) -> int | None:
     """Return the story version a panel form was shown with (None when missing or garbled)."""
     try:
@@ -86,8 +90,14 @@ class ArticleViewsMixin:
                 comment=comment,
                 override_reason=data["override_reason"],
             )
+            if approved.is_embargoed:
+                return (
+                    f"Approved under embargo: readers see it from {moment(approved.public_from)}; "
+                    "partners with the embargo scope have it from "
+                    f"{moment(approved.publish_at)}."
+                )
             if approved.is_scheduled:
-                return f"Scheduled for {timezone.localtime(approved.publish_at):%d %b %Y %H:%M}."
+                return f"Scheduled for {moment(approved.publish_at)}."
             return "Approved and published."
         if action == "request_changes":
             workflow.request_changes(article, user, comment)
@@ -96,13 +106,22 @@ class ArticleViewsMixin:
             if not publish_at:
                 raise workflow.TransitionError("Choose the new publish time.")
             workflow.reschedule(article, user, publish_at, comment)
-            return f"Rescheduled for {timezone.localtime(publish_at):%d %b %Y %H:%M}."
+            return f"Rescheduled for {moment(publish_at)}."
         if action == "cancel_schedule":
             workflow.cancel_schedule(article, user, comment)
             return "Schedule cancelled; the story is a draft again."
         if action == "unpublish":
             workflow.unpublish(article, user, comment)
             return "Unpublished. Readers now get “410 Gone” at its address."
+        if action == "lift_embargo":
+            lifted = workflow.lift_embargo(article, user, reason=comment)
+            if lifted.is_public:
+                return "Embargo lifted: readers see the story now."
+            return f"Embargo lifted: readers see the story at {moment(lifted.publish_at)}."
+        if action == "extend_embargo":
+            until = data["embargo_until"]
+            workflow.extend_embargo(article, user, until=until, reason=comment)
+            return f"Embargo extended until {moment(until)}."
         if action == "publish_correction":
             workflow.publish_correction(article, user, comment, data["kind"] or "correction")
             return "Correction published."

@@ -6,10 +6,13 @@ content change goes through `save_content` (saving.py). Views, the admin, comman
 demo call these functions, so each path refuses exactly the same things.
 """
 
+from articles.workflow.embargoes import check_embargo, extend_embargo, lift_embargo
 from articles.workflow.predicates import (
     available_actions,
     breaks_four_eyes,
     can_approve,
+    can_cancel_schedule,
+    can_change_embargo,
     can_edit,
     can_preview,
     can_propose_update,
@@ -56,6 +59,8 @@ __all__ = [
     "available_actions",
     "breaks_four_eyes",
     "can_approve",
+    "can_cancel_schedule",
+    "can_change_embargo",
     "can_edit",
     "can_preview",
     "can_propose_update",
@@ -66,10 +71,13 @@ __all__ = [
     "can_submit",
     "can_unpublish",
     "cancel_schedule",
+    "check_embargo",
     "check_version",
+    "extend_embargo",
     "is_author",
     "is_proposal",
     "latest_change_request",
+    "lift_embargo",
     "propose_update",
     "publish_correction",
     "publish_due",

@@ -31,8 +31,30 @@ def writers_since_approval(article: Article) -> set[int]:
     last_approval = (
         revisions.filter(transition__in=APPROVALS).aggregate(last=Max("number"))["last"] or 0
     )
+    return _writers_after(article, last_approval)
+
+
+def writers_of_approved_content(article: Article) -> set[int]:
+    """Return the ids of the accounts that wrote the story as it was last approved, or since.
+
+    As `writers_since_approval`, counted from the approval before the last one: an approved
+    story's embargo is the release of what its writers wrote, so they may not change it.
+    """
+    approvals = (
+        article.revisions.exclude(kind=Revision.Kind.PROPOSED)
+        .filter(transition__in=APPROVALS)
+        .order_by("-number")
+        .values_list("number", flat=True)[:2]
+    )
+    numbers = list(approvals)
+    return _writers_after(article, numbers[1] if len(numbers) > 1 else 0)
+
+
+def _writers_after(article: Article, number: int) -> set[int]:
+    """The creator and the accounts recorded on every save after revision `number`."""
+    revisions = article.revisions.exclude(kind=Revision.Kind.PROPOSED)
     writers = {article.created_by_id} - {None}
-    for authors in revisions.filter(number__gt=last_approval).values_list("authors", flat=True):
+    for authors in revisions.filter(number__gt=number).values_list("authors", flat=True):
         writers.update(authors)
     return writers
 
@@ -95,6 +117,24 @@ def can_reschedule(user, article: Article) -> bool:
     return article.is_scheduled and user.has_perm("articles.approve_article")
 
 
+def can_cancel_schedule(user, article: Article) -> bool:
+    """Reviewers may take back an approved story readers cannot see yet (scheduled, or under
+    embargo)."""
+    return (article.is_scheduled or article.is_embargoed) and user.has_perm(
+        "articles.approve_article"
+    )
+
+
+def can_change_embargo(user, article: Article) -> bool:
+    """Say whether the user may lift or extend the running embargo of an approved story: a
+    reviewer who wrote none of it (the four-eyes rule, as for approval)."""
+    return (
+        article.is_embargoed
+        and user.has_perm("articles.approve_article")
+        and not (settings.NEWSROOM_FOUR_EYES and user.pk in writers_of_approved_content(article))
+    )
+
+
 def can_unpublish(user, article: Article) -> bool:
     return article.is_public and user.has_perm("articles.unpublish_article")
 
@@ -118,7 +158,7 @@ def available_actions(user, article: Article) -> list[str]:
         ("schedule", can_approve),
         ("request_changes", can_request_changes),
         ("reschedule", can_reschedule),
-        ("cancel_schedule", can_reschedule),
+        ("cancel_schedule", can_cancel_schedule),
         ("unpublish", can_unpublish),
         ("publish_correction", can_publish_correction),
     ]

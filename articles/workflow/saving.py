@@ -7,8 +7,10 @@ proposed update, the demo loader and code calling in all come through `save_cont
    story, the second to save must see the first one's changes before saving over them);
 2. turns an edit of a live story by someone who may not publish into a proposed update, which
    readers do not see until a reviewer approves it;
-3. otherwise applies the change, moves the public "updated" time of a live story, bumps the
-   version (`steps.store`, the only place it moves), and records the revision with its user;
+3. otherwise applies the change (an embargo time only in the future, and only before
+   approval: `embargoes.check_embargo`), moves the public "updated" time of a live story,
+   bumps the version (`steps.store`, the only place it moves), and records the revision with
+   its user;
 4. sends a story in review back to draft when its content changed, so what is approved is what
    was reviewed (setting `NEWSROOM_REAPPROVE_ON_EDIT`);
 5. after the commit, re-indexes search, recounts copy-desk findings and tells the public site.
@@ -27,6 +29,7 @@ from django.utils import timezone
 
 from articles import revisions, signals
 from articles.models import Article, Byline, Revision, UpdateProposal
+from articles.workflow.embargoes import check_embargo
 from articles.workflow.predicates import can_edit, can_propose_update
 from articles.workflow.steps import Status, TransitionError, finish, lock, log_event, store
 from people.accounts import person_for_account
@@ -135,10 +138,16 @@ def save_content(
         if not can_edit(user, locked):
             raise TransitionError("You may not edit this article.")
         apply(article)
+        check_embargo(locked, article.embargo_until)
         content = revisions.snapshot(article)
         previous = revisions.latest(locked)
         content_changed = previous is None or previous.content != content
-        edited = content_changed or article.slug != locked.slug
+        # The embargo is released with the story, so a reviewer approves it too.
+        edited = (
+            content_changed
+            or article.slug != locked.slug
+            or article.embargo_until != locked.embargo_until
+        )
         article.last_edited_by = author or user
         if edited and locked.is_public:
             article.updated_at = timezone.now()
@@ -167,6 +176,7 @@ def _create(article: Article, user, apply: Apply, *, writer_in_byline: bool) -> 
     article.created_by = article.created_by or user
     article.last_edited_by = user
     apply(article)
+    check_embargo(None, article.embargo_until)
     if writer_in_byline and user is not None:
         put_first_in_byline(article, person_for_account(user))
     return SaveResult(article, revisions.record(article, user, written_by=user))

@@ -43,6 +43,15 @@ def close_proposals(article: Article, user, reason: str) -> None:
     )
 
 
+def release_times(article: Article) -> None:
+    """Date an approved story at the moment readers will see it: its publish time, or its
+    embargo's end when that is later. Its first publication (the date in its address) moves
+    only while readers have never seen it."""
+    if never_live(article):
+        article.first_published_at = article.public_from
+    article.updated_at = article.public_from
+
+
 def never_live(article: Article) -> bool:
     """Say whether readers have never seen the story (its first publication is still ahead)."""
     return article.first_published_at is None or article.first_published_at > timezone.now()
@@ -55,11 +64,12 @@ def finish(
     from_status,
     comment,
     *,
-    publish_at=None,
     revision_kind=None,
     based_on=None,
-    override_reason="",
+    **event,
 ) -> Article:
+    """Validate and store the changed article, record the revision, log the event (`event`:
+    log_event's keywords), and announce the change once the transaction commits."""
     try:
         article.full_clean(exclude=["hero_image"], validate_unique=False)
     except ValidationError as error:
@@ -72,15 +82,7 @@ def finish(
         transition=action,
         based_on=based_on,
     )
-    log_event(
-        article,
-        user,
-        action,
-        from_status,
-        comment,
-        publish_at=publish_at,
-        override_reason=override_reason,
-    )
+    log_event(article, user, action, from_status, comment, **event)
     signals.announce_public_change(article)
     return article
 
@@ -111,7 +113,16 @@ def store(article: Article, *, version: int) -> None:
 
 
 def log_event(
-    article, user, action, from_status, comment, *, publish_at=None, override_reason=""
+    article,
+    user,
+    action,
+    from_status,
+    comment,
+    *,
+    publish_at=None,
+    override_reason="",
+    old_embargo_until=None,
+    new_embargo_until=None,
 ) -> ArticleEvent:
     return ArticleEvent.objects.create(
         article=article,
@@ -122,4 +133,6 @@ def log_event(
         comment=comment,
         publish_at=publish_at,
         override_reason=override_reason,
+        old_embargo_until=old_embargo_until,
+        new_embargo_until=new_embargo_until,
     )

@@ -16,6 +16,7 @@ from articles.workflow.steps import (
     lock,
     log_event,
     never_live,
+    release_times,
     require_override,
     require_reason,
     require_state,
@@ -53,7 +54,8 @@ def approve(
 ) -> Article:
     """Publish a story in review now, or schedule it when `publish_at` is in the future.
 
-    While the editorial checks find a blocker, approval needs `override_reason`, which is
+    A story with an embargo time still ahead is approved under embargo: readers see it when
+    the embargo ends (partners with the embargo scope have it from its publish time). While the editorial checks find a blocker, approval needs `override_reason`, which is
     logged with the event.
     """
     now = timezone.now()
@@ -81,15 +83,17 @@ def approve(
         scheduled = moment > now
         locked.status = Status.PUBLISHED
         locked.publish_at = moment
-        locked.first_published_at = locked.first_published_at or moment
-        locked.updated_at = moment
-        locked.went_live_at = None if scheduled else now
-        if not scheduled:
+        embargo = locked.embargo_until if locked.is_embargoed else None
+        held = scheduled or embargo is not None
+        locked.first_published_at = locked.first_published_at or locked.public_from
+        locked.updated_at = locked.public_from
+        locked.went_live_at = None if held else now
+        if not held:
             locked.unpublished_at = None  # a withdrawn story stays "gone" until it is live again
         action = "articles.schedule" if scheduled else "articles.approve"
         return finish(
             locked, user, action, Status.IN_REVIEW, comment, publish_at=moment,
-            override_reason=override_reason if standing else "",
+            override_reason=override_reason if standing else "", new_embargo_until=embargo,
         )  # fmt: skip
 
 
@@ -104,21 +108,22 @@ def reschedule(article: Article, user, publish_at: datetime, comment: str = "") 
         if publish_at <= timezone.now():
             raise TransitionError("Choose a time in the future, or approve it to publish now.")
         locked.publish_at = publish_at
-        if never_live(locked):
-            locked.first_published_at = publish_at
-        locked.updated_at = publish_at
+        release_times(locked)
         return finish(
             locked, user, "articles.reschedule", Status.PUBLISHED, comment, publish_at=publish_at
         )
 
 
 def cancel_schedule(article: Article, user, reason: str) -> Article:
-    """Take a scheduled story back to draft before it goes live."""
+    """Take an approved story back to draft before readers see it (scheduled, or under
+    embargo)."""
     reason = require_reason(reason, "Say why the schedule is cancelled.")
     with transaction.atomic():
         locked = lock(article)
-        if not locked.is_scheduled:
-            raise TransitionError("Only a scheduled article can have its schedule cancelled.")
+        if not (locked.is_scheduled or locked.is_embargoed):
+            raise TransitionError(
+                "Only a scheduled article, or one under embargo, can have its schedule cancelled."
+            )
         if not user.has_perm("articles.approve_article"):
             raise TransitionError("Only reviewers can cancel a schedule.")
         locked.status = Status.DRAFT
@@ -150,9 +155,9 @@ def unpublish(article: Article, user, reason: str) -> Article:
         require_state(locked, Status.PUBLISHED, "Only a published article can be unpublished.")
         if not user.has_perm("articles.unpublish_article"):
             raise TransitionError("Only reviewers can unpublish articles.")
-        if locked.is_scheduled:
+        if locked.is_scheduled or locked.is_embargoed:
             raise TransitionError(
-                "This article is scheduled, not live: cancel its schedule instead."
+                "This article is scheduled or under embargo, not live: cancel its schedule instead."
             )
         locked.status = Status.DRAFT
         locked.unpublished_at = timezone.now()
@@ -181,30 +186,33 @@ def publish_correction(article: Article, user, text: str, kind: str) -> Correcti
 
 
 def publish_due(*, now: datetime | None = None) -> list[Article]:
-    """Log the go-live of every scheduled story whose time has come; return them.
+    """Log the go-live of every approved story readers may now see for the first time (its
+    publish time has come, or its embargo has ended); return them.
 
-    Readers see a story at its publish time whether or not this runs (the `published()`
-    queryset decides); this writes the event and purges caches. Safe to run every minute.
+    Readers see a story at that moment whether or not this runs (the `published()` queryset
+    decides); this writes the event and purges caches. Safe to run every minute.
     """
     now = now or timezone.now()
     went_live = []
     with transaction.atomic():
         due = (
             Article.objects.select_for_update()
-            .filter(status=Status.PUBLISHED, publish_at__lte=now, went_live_at__isnull=True)
+            .published(at=now)
+            .filter(went_live_at__isnull=True)
             .order_by("publish_at")
         )
         for article in due:
             article.went_live_at = now
             article.unpublished_at = None
             article.save(update_fields=["went_live_at", "unpublished_at"])
+            held_by_embargo = article.public_from != article.publish_at
             log_event(
                 article,
                 None,
-                "articles.go_live",
+                "articles.embargo_ended" if held_by_embargo else "articles.go_live",
                 Status.PUBLISHED,
                 "",
-                publish_at=article.publish_at,
+                publish_at=article.public_from,
             )
             signals.announce_public_change(article)
             went_live.append(article)
