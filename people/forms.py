@@ -6,14 +6,21 @@ from copytext.text import strip_control_characters
 from people.models import Organization, Person
 
 
+def _clean_text(value: str) -> str:
+    # Browsers post a textarea's lines ending in CR LF; stored text ends them in LF, so an
+    # untouched field must not read as an edit (a revision, a story sent back to review).
+    return strip_control_characters(value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 class StripControlCharacters:
-    """Remove invisible control characters from every text the form cleans."""
+    """Remove invisible control characters from every text the form cleans, and end its
+    lines as stored text does."""
 
     def _clean_fields(self):
         super()._clean_fields()
         for name, value in self.cleaned_data.items():
             if isinstance(value, str):
-                self.cleaned_data[name] = strip_control_characters(value)
+                self.cleaned_data[name] = _clean_text(value)
             elif isinstance(value, list):
                 self.cleaned_data[name] = [strip_control_characters(item) for item in value]
 

@@ -172,3 +172,16 @@ def test_search_and_counts_are_refreshed_after_the_commit(
         callback()
     draft.refresh_from_db()
     assert draft.blocker_count >= 1
+
+
+def test_a_browser_posting_the_body_unchanged_is_no_edit(client, editor, in_review):
+    """Browsers end a textarea's lines in CR LF: an untouched body is no edit, so the story
+    stays in review and its text keeps its LF line ends."""
+    assert in_review.body == "The first paragraph.\n\nThe second paragraph."
+    client.force_login(editor)
+    posted = article_form_data(in_review, body=in_review.body.replace("\n", "\r\n"))
+    response = client.post(change_url(in_review), posted)
+    assert response.status_code == 302
+    in_review.refresh_from_db()
+    assert in_review.status == Article.Status.IN_REVIEW
+    assert in_review.body == "The first paragraph.\n\nThe second paragraph."
