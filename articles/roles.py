@@ -48,6 +48,16 @@ _EDITOR = [
     "taggit.add_tag",
     "taggit.change_tag",
     "taggit.delete_tag",
+    # Partners of the syndication API: their keys and webhook endpoints.
+    "syndication.add_apikey",
+    "syndication.change_apikey",
+    "syndication.view_apikey",
+    "syndication.delete_apikey",
+    "syndication.add_webhookendpoint",
+    "syndication.change_webhookendpoint",
+    "syndication.view_webhookendpoint",
+    "syndication.delete_webhookendpoint",
+    "syndication.view_webhookdelivery",
 ]
 _REVIEWER = [
     *_EDITOR,
@@ -68,9 +78,12 @@ def sync_roles(apps) -> None:
     """Create the role groups and give each its permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
-    for app_label in ("articles", "people", "taggit"):
+    for app_label in ("articles", "people", "taggit", "syndication"):
         # Permissions are normally made after all migrations; roles need them now.
-        app_config = apps.get_app_config(app_label)
+        try:
+            app_config = apps.get_app_config(app_label)
+        except LookupError:  # an app whose first migration has not run yet grants them then
+            continue
         app_config.models_module = getattr(app_config, "models_module", None) or True
         create_permissions(app_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")

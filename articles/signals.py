@@ -8,12 +8,14 @@ change never empties a cache.
 from django.db import transaction
 from django.dispatch import Signal
 
-# Sent with `article` after a change to what readers may see of it (content or status) commits.
+# Sent with `article` after a change to what readers may see of it (content or status) commits,
+# and `action`: the namespaced action logged with it ("articles.approve", "articles.unpublish",
+# "articles.correction"…), or "" for a plain save or a new rendition.
 public_article_changed = Signal()
 
 
-def announce_public_change(article) -> None:
+def announce_public_change(article, action: str = "") -> None:
     """Send `public_article_changed` for `article` once the current transaction commits."""
     transaction.on_commit(
-        lambda: public_article_changed.send(sender=type(article), article=article)
+        lambda: public_article_changed.send(sender=type(article), article=article, action=action)
     )

@@ -161,7 +161,7 @@ def save_content(
                 article, user, action, locked.status, comment, override_reason=override_reason
             )
         if locked.status == Status.PUBLISHED:
-            signals.announce_public_change(article)
+            signals.announce_public_change(article, action or "")
         back_to_draft = False
         if edited and locked.status == Status.IN_REVIEW:
             article = return_to_draft_after_edit(article, user)

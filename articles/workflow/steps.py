@@ -83,7 +83,7 @@ def finish(
         based_on=based_on,
     )
     log_event(article, user, action, from_status, comment, **event)
-    signals.announce_public_change(article)
+    signals.announce_public_change(article, action)
     return article
 
 

@@ -206,15 +206,9 @@ def publish_due(*, now: datetime | None = None) -> list[Article]:
             article.unpublished_at = None
             article.save(update_fields=["went_live_at", "unpublished_at"])
             held_by_embargo = article.public_from != article.publish_at
-            log_event(
-                article,
-                None,
-                "articles.embargo_ended" if held_by_embargo else "articles.go_live",
-                Status.PUBLISHED,
-                "",
-                publish_at=article.public_from,
-            )
-            signals.announce_public_change(article)
+            action = "articles.embargo_ended" if held_by_embargo else "articles.go_live"
+            log_event(article, None, action, Status.PUBLISHED, "", publish_at=article.public_from)
+            signals.announce_public_change(article, action)
             went_live.append(article)
     return went_live
 
