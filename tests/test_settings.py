@@ -83,7 +83,7 @@ def test_database_redis_and_site_settings_come_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "newsroom.resilience.FailOpenRedisCache",
         "https://news.example.org",
         "The", "Daily", "Orbit",
         "/srv/media",

@@ -92,4 +92,4 @@ def test_a_task_that_fails_is_enqueued_again_for_later(database_tasks):
     [waiting] = DBTaskResult.objects.filter(finished_at__isnull=True)
     assert waiting.args_kwargs["kwargs"] == {"attempt": 2}
     assert waiting.run_after is not None
-    assert "retrying" in finished.stderr
+    assert "retrying" in finished.stdout + finished.stderr  # the log goes to stdout

@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from articles import workflow
+from articles import background, workflow
 from ops import heartbeats
 
 
 class Command(BaseCommand):
     help = (
         "Log the go-live of scheduled stories whose time has come, and of embargoed stories "
-        "whose embargo has ended, and purge their pages. "
-        "Safe to run every minute from cron."
+        "whose embargo has ended, and purge their pages; put back in the queue tasks whose "
+        "worker died while running them. Safe to run every minute from cron."
     )
 
     def handle(self, *args, **options):
@@ -22,5 +22,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(went_live)} scheduled stor{'y' if len(went_live) == 1 else 'ies'} went live."
         )
+        requeued = background.requeue_abandoned_tasks()
+        if requeued:
+            self.stdout.write(
+                f"{len(requeued)} task{'s' if len(requeued) > 1 else ''} put back in the queue: "
+                "their worker died while running them."
+            )
         # `manage.py doctor` reads this to tell whether the minute timer is running.
         heartbeats.beat(heartbeats.PUBLISH_DUE, f"{len(went_live)} went live")
