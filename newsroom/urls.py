@@ -16,6 +16,8 @@ urlpatterns = [
         name="view_on_site",
     ),
     path("admin/", admin.site.urls),
+    # The syndication API (IPTC ninjs), ahead of the public site's catch-all article route.
+    path("api/v1/", include("syndication.urls")),
     path("", include("reader.urls")),
 ]
 

@@ -1,6 +1,6 @@
 """The public site's addresses (included from newsroom/urls.py).
 
-Names keep their namespaces, `articles:` for stories, sections, tags, search and the API, and
+Names keep their namespaces, `articles:` for stories, sections, tags and search, and
 `people:` for person and organization pages, so `get_absolute_url()` and templates need not
 know which app serves them. Feeds and sitemaps are served from the public page cache like the
 pages they describe: a feed reader polling every minute costs one cache read. Every route
@@ -10,7 +10,7 @@ methods get 405.
 
 from django.urls import include, path, re_path
 
-from reader import api, feeds, sitemaps, views
+from reader import feeds, sitemaps, views
 from reader.cache import cache_public_page
 
 
@@ -29,8 +29,6 @@ article_patterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("corrections/", views.corrections, name="corrections"),
     path("search/", views.search_page, name="search"),
-    path("api/v1/articles/", api.article_list, name="api_articles"),
-    path("api/v1/articles/<int:pk>/", api.article_detail, name="api_article"),
     path("preview/<str:token>/", views.share_preview, name="share_preview"),
     re_path(
         r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<slug>[-a-zA-Z0-9_]+)/$",

@@ -35,6 +35,13 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def _api_unthrottled(settings):
+    """Tests read the API far faster than a partner would; tests/test_api_partners.py sets a
+    small allowance to see the 429."""
+    settings.NEWSROOM_API_ANON_RATE = "100000/minute"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -23,8 +23,6 @@ def public_urls(published_article, draft, reviewer):
         "/people/rosa-marin/",
         "/search/?q=headline",
         "/corrections/",
-        "/api/v1/articles/",
-        f"/api/v1/articles/{published_article.pk}/",
         previews.create_share_link(draft, reviewer),
         *[f"/feeds/latest/{fmt}/" for fmt in ("rss", "atom")],
         *[f"/feeds/sections/missions/{fmt}/" for fmt in ("rss", "atom")],

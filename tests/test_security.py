@@ -72,7 +72,7 @@ def test_hidden_story_addresses(client, hidden_stories):
     for state, article in hidden_stories.items():
         expected = 410 if state == "unpublished" else 404
         assert client.get(article.get_absolute_url()).status_code == expected, state
-        assert client.get(f"/api/v1/articles/{article.pk}/").status_code == 404, state
+        assert client.get(f"/api/v1/articles/{article.pk}/").status_code == expected, state
 
 
 def test_admin_and_previews_need_a_login(client, hidden_stories):
