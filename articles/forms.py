@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import workflow
+from articles import addresses, workflow
 from articles.models import Article, Correction, Section
 from people.forms import StripControlCharacters
 from people.models import Person
@@ -76,9 +76,14 @@ class ArticleAdminForm(StripControlCharacters, forms.ModelForm):
         return self.cleaned_data.get("loaded_version")
 
     def clean_slug(self):
-        """Keep new addresses lower case (an existing mixed-case one stays as readers know it)."""
+        """Keep new addresses lower case (an existing mixed-case one stays as readers know it),
+        and refuse one another story used to have (the save service's own check)."""
         slug = self.cleaned_data["slug"]
-        return slug.lower() if "slug" in self.changed_data else slug
+        if "slug" not in self.changed_data:
+            return slug
+        slug = slug.lower()
+        addresses.check_slug_free(slug, article_id=self.instance.pk)  # shown on the field
+        return slug
 
     def clean_new_tags(self):
         return [

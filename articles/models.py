@@ -351,6 +351,36 @@ class Article(models.Model):
         return [byline.person for byline in self.bylines.all()]
 
 
+class FormerAddress(models.Model):
+    """An address a story had while readers could see it, before its slug (or the date in it)
+    changed (`articles.addresses`, at write time).
+
+    The public site answers it with a 301 straight to the story's current address, or 410
+    when the story is withdrawn. The row names the story, not the next address, so however
+    often a story is renamed every old link takes one hop.
+    """
+
+    published_on = models.DateField("date in the address")
+    slug = models.SlugField("slug in the address", max_length=120)
+    article = models.ForeignKey(
+        Article, verbose_name="story", on_delete=models.CASCADE, related_name="former_addresses"
+    )
+    created_at = models.DateTimeField("left", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "former address"
+        verbose_name_plural = "former addresses"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Slug first: the reader's lookup (date and slug) and the check that a slug is
+            # nobody else's old address (slug alone) both read this index.
+            models.UniqueConstraint(fields=["slug", "published_on"], name="unique_former_address"),
+        ]
+
+    def __str__(self):
+        return f"/{self.published_on:%Y/%m/%d}/{self.slug}/"
+
+
 class Byline(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     person = models.ForeignKey(

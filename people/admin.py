@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from people import addresses
 from people.forms import OrganizationForm, PersonForm
 from people.models import Organization, Person
 
@@ -12,6 +13,10 @@ class EntityAdmin(admin.ModelAdmin):
 
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        """Save through the service, which keeps an address the page leaves working."""
+        addresses.save_entity(obj)
 
 
 @admin.register(Person)

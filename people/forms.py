@@ -3,6 +3,7 @@
 from django import forms
 
 from copytext.text import strip_control_characters
+from people import addresses
 from people.models import Organization, Person
 
 
@@ -42,7 +43,17 @@ class AliasesField(forms.CharField):
         return list(dict.fromkeys(line for line in lines if line))
 
 
-class PersonForm(StripControlCharacters, forms.ModelForm):
+class FormerAddressCheck:
+    """Refuse a slug another person or organization used to have (the save service's check)."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if "slug" in self.changed_data:
+            addresses.check_slug_free(slug, entity=self.instance)
+        return slug
+
+
+class PersonForm(FormerAddressCheck, StripControlCharacters, forms.ModelForm):
     aliases = AliasesField(
         label="Other spellings",
         required=False,
@@ -64,7 +75,7 @@ class PersonForm(StripControlCharacters, forms.ModelForm):
         ]
 
 
-class OrganizationForm(StripControlCharacters, forms.ModelForm):
+class OrganizationForm(FormerAddressCheck, StripControlCharacters, forms.ModelForm):
     aliases = AliasesField(
         label="Other names",
         required=False,

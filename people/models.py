@@ -240,3 +240,50 @@ class PublicName(models.Model):
     def entity(self) -> Person | Organization | None:
         """The person or organization at this address."""
         return self.person or self.organization
+
+
+class FormerAddress(models.Model):
+    """A /people/<slug>/ address a person or organization had before their slug changed
+    (`people.addresses`). The public site answers it with a 301 to their current page; the
+    row names the entity, not the next address, so there is never a chain."""
+
+    slug = models.SlugField("address", max_length=80, unique=True)
+    person = models.ForeignKey(
+        Person,
+        verbose_name="person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_addresses",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="former_addresses",
+    )
+    created_at = models.DateTimeField("left", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "former address"
+        verbose_name_plural = "former addresses"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, organization__isnull=True)
+                    | models.Q(person__isnull=True, organization__isnull=False)
+                ),
+                name="former_address_has_one_owner",
+                violation_error_message="An address belongs to one person or one organization.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.slug
+
+    @property
+    def entity(self) -> Person | Organization | None:
+        """The person or organization this address now leads to."""
+        return self.person or self.organization

@@ -292,6 +292,15 @@ def _store(key: str, response, *, purges_before) -> None:
         cache.delete(key)
 
 
+def _storable(response) -> bool:
+    """A 200, or a 301 the view tied to what it leads to (`add_keys`): a moved story's or
+    person's former address, purged with them. Never an error, and never a redirect that no
+    change could purge."""
+    if response.status_code == 301:
+        return bool(getattr(response, "surrogate_keys", None))
+    return response.status_code == 200
+
+
 def cache_public_page(view=None, *, keys: Iterable[str] = ()):
     """Mark a view's answers to anonymous readers as public pages: cacheable for 60 s by
     browsers and 300 s by shared caches, with their surrogate keys, stored by `CachedPages`.
@@ -300,8 +309,9 @@ def cache_public_page(view=None, *, keys: Iterable[str] = ()):
     `keys` are surrogate keys every response of the view carries (`keys=["feeds"]`); a view
     adds its own with `add_keys`.
 
-    Only GET and HEAD are answered (`read_only`). Only 200 responses are stored, so a 404 for a
-    not-yet-public story is never remembered.
+    Only GET and HEAD are answered (`read_only`). Only 200 responses, and 301s that carry the
+    keys of where they lead, are stored, so a 404 for a not-yet-public story is never
+    remembered.
     """
 
     if view is None:
@@ -318,7 +328,7 @@ def cache_public_page(view=None, *, keys: Iterable[str] = ()):
             return response
         purges_before = _purge_count()
         response = view(request, *args, **kwargs)
-        if response.status_code != 200 or response.has_header("Cache-Control"):
+        if not _storable(response) or response.has_header("Cache-Control"):
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response = response.render()  # a lazy TemplateResponse must be rendered to be cached

@@ -1,12 +1,15 @@
 """Public pages. Views stay thin: selectors fetch, templates show."""
 
+from datetime import date
+
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
 
-from articles import previews
+from articles import addresses, previews
 from articles.models import Section
+from people import addresses as people_addresses
 from reader import cache, pages, related, search, selectors, structured_data
 from reader.cache import cache_public_page, read_only
 from reader.filters import ArticleSearchFilter
@@ -39,7 +42,7 @@ def article_detail(request, year, month, day, slug):
         )
         if withdrawn is not None:
             return render(request, "410.html", status=410)
-        raise Http404("No such article.")
+        return moved_story(request, year, month, day, slug)
     page = pages.current(article)
     shown = selectors.cards_by_id(page.related_ids + page.more_from_ids)
     related_stories = [shown[pk] for pk in page.related_ids if pk in shown]
@@ -59,6 +62,29 @@ def article_detail(request, year, month, day, slug):
     shown = [article, *related_stories, *more]
     cache.add_keys(response, *(pages.article_key(story.pk) for story in shown))
     _last_modified(response, article)
+    return response
+
+
+def moved_story(request, year, month, day, slug):
+    """Answer a story's former address: 301 to where it is now, 410 when it is withdrawn, and
+    for a story readers cannot see (or an address no story had), the plain 404."""
+    try:
+        on = date(int(year), int(month), int(day))
+    except ValueError:
+        raise Http404("No such article.") from None
+    article = addresses.story_at_former_address(on=on, slug=slug)
+    if article is not None and article.is_public:
+        return public_redirect(article.get_absolute_url(), pages.article_key(article.pk))
+    if article is not None and article.unpublished_at is not None:
+        return render(request, "410.html", status=410)
+    raise Http404("No such article.")
+
+
+def public_redirect(url: str, key: str) -> HttpResponse:
+    """A 301 to where a story or page moved, under the key of what it leads to: cached like a
+    public page (`cache_public_page`), and purged by the next change of that story or page."""
+    response = HttpResponsePermanentRedirect(url)
+    cache.add_keys(response, key)
     return response
 
 
@@ -155,7 +181,7 @@ def corrections(request):
 def entity_detail(request, slug):
     entity = selectors.public_entity(slug)
     if entity is None:
-        raise Http404("No such person or organization.")
+        return moved_entity(request, slug)
     is_organization = entity.kind_name == "organization"
     page = selectors.paginate(selectors.articles_about(entity), request.GET.get("page"))
     response = render(
@@ -172,6 +198,15 @@ def entity_detail(request, slug):
     )
     cache.add_keys(response, f"entity-{entity.pk}")
     return response
+
+
+def moved_entity(request, slug):
+    """Answer a person's or organization's former address: 301 to their page while it is
+    public, else the plain 404."""
+    entity = people_addresses.entity_at_former_address(slug)
+    if entity is None or not selectors.has_public_presence(entity):
+        raise Http404("No such person or organization.")
+    return public_redirect(entity.get_absolute_url(), f"entity-{entity.pk}")
 
 
 @read_only

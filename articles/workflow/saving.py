@@ -13,7 +13,9 @@ proposed update, the demo loader and code calling in all come through `save_cont
    its user;
 4. sends a story in review back to draft when its content changed, so what is approved is what
    was reviewed (setting `NEWSROOM_REAPPROVE_ON_EDIT`);
-5. after the commit, re-indexes search, recounts copy-desk findings and tells the public site.
+5. keeps the address a story readers have seen is leaving as a former address
+   (`articles.addresses`), and refuses a slug another story used to have;
+6. after the commit, re-indexes search, recounts copy-desk findings and tells the public site.
 
 How a change is applied is the caller's business (`apply` writes the fields and relations);
 when and whether it may be applied is decided here, once.
@@ -27,7 +29,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles import revisions, signals
+from articles import addresses, revisions, signals
 from articles.models import Article, Byline, Revision, UpdateProposal
 from articles.workflow.embargoes import check_embargo
 from articles.workflow.predicates import can_edit, can_propose_update
@@ -139,6 +141,8 @@ def save_content(
             raise TransitionError("You may not edit this article.")
         apply(article)
         check_embargo(locked, article.embargo_until)
+        if article.slug != locked.slug:
+            addresses.check_slug_free(article.slug, article_id=article.pk)
         content = revisions.snapshot(article)
         previous = revisions.latest(locked)
         content_changed = previous is None or previous.content != content
@@ -152,6 +156,7 @@ def save_content(
         if edited and locked.is_public:
             article.updated_at = timezone.now()
         store(article, version=locked.version)
+        addresses.record_move(article, previous=addresses.public_address(locked))
         revision = revisions.record(
             article, user, kind=kind, based_on=based_on, content=content, transition=action,
             written_by=author or user, changed=content_changed,
@@ -177,6 +182,7 @@ def _create(article: Article, user, apply: Apply, *, writer_in_byline: bool) -> 
     article.last_edited_by = user
     apply(article)
     check_embargo(None, article.embargo_until)
+    addresses.check_slug_free(article.slug, article_id=article.pk)
     if writer_in_byline and user is not None:
         put_first_in_byline(article, person_for_account(user))
     return SaveResult(article, revisions.record(article, user, written_by=user))

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from articles import checks, revisions, signals
+from articles import addresses, checks, revisions, signals
 from articles.models import Article, ArticleEvent, Correction
 from articles.workflow.predicates import breaks_four_eyes, can_request_changes, can_submit
 from articles.workflow.steps import (
@@ -79,6 +79,9 @@ def approve(
                 "The story changed while you were approving it. Look at it again, then approve."
             )
         override_reason = require_override(standing, override_reason)
+        # A withdrawn story keeps the date readers knew it by; should that ever change, the
+        # address they knew becomes a former one (nothing is recorded while it stays).
+        previous = addresses.public_address(locked)
         moment = max(publish_at, now) if publish_at else now
         scheduled = moment > now
         locked.status = Status.PUBLISHED
@@ -91,6 +94,7 @@ def approve(
         if not held:
             locked.unpublished_at = None  # a withdrawn story stays "gone" until it is live again
         action = "articles.schedule" if scheduled else "articles.approve"
+        addresses.record_move(locked, previous=previous)
         return finish(
             locked, user, action, Status.IN_REVIEW, comment, publish_at=moment,
             override_reason=override_reason if standing else "", new_embargo_until=embargo,
