@@ -235,6 +235,17 @@ class Article(models.Model):
         related_name="+",
         editable=False,
     )
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="locked by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="While set, only this account may save the story (articles.workflow.locks).",
+    )
+    locked_at = models.DateTimeField("locked at", null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -591,6 +602,9 @@ ACTION_LABELS = {
     "articles.embargo_lift": "Embargo lifted early",
     "articles.embargo_extend": "Embargo extended",
     "articles.embargo_ended": "Embargo ended: went live",
+    "articles.lock": "Locked",
+    "articles.unlock": "Unlocked",
+    "articles.lock_break": "Lock broken",
 }
 
 

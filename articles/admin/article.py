@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
@@ -28,6 +29,28 @@ from articles.models import (
 from articles.selectors import own_articles
 
 
+def refusing_locked(form_class, user):
+    """Give the change form the save service's lock check (`workflow.require_unlocked`), made
+    while validating, so a save refused because someone else holds the story's lock comes
+    back as a form error with the editor's typing still in it."""
+
+    class LockCheckedForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            if self.instance.pk is None:
+                return cleaned
+            # The form's version check holds the row now, so this reading stays true until
+            # the save.
+            stored = Article.objects.select_related("locked_by").get(pk=self.instance.pk)
+            try:
+                workflow.require_unlocked(stored, user)
+            except workflow.TransitionError as error:
+                raise ValidationError(error.message, code="locked") from None
+            return cleaned
+
+    return LockCheckedForm
+
+
 @admin.register(Article)
 class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin.ModelAdmin):
     form = ArticleAdminForm
@@ -39,6 +62,7 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
         byline_column,
         "publish_at",
         "modified_at",
+        "lock_label",
     ]
     list_filter = [
         "status",
@@ -49,7 +73,7 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
         TagListFilter,
         "publish_at",
     ]
-    list_select_related = ["section"]
+    list_select_related = ["section", "locked_by__person"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "created_at"
     # No second COUNT of the whole archive on every changelist page (it shows "N selected").
@@ -104,7 +128,7 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
     # Who sees and edits what: the rules are workflow's predicates.
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        form = refusing_locked(super().get_form(request, obj, change, **kwargs), request.user)
         form.base_fields["tags"].widget = AutocompleteSelectMultiple(
             Article._meta.get_field("tags"), self.admin_site
         )
@@ -160,6 +184,12 @@ class ArticleAdmin(SafeDateFilters, WorkflowPanelMixin, ArticleViewsMixin, admin
             return article.get_status_display()
         label = ", ".join(parts)
         return label[0].upper() + label[1:]
+
+    @admin.display(description="Lock")
+    def lock_label(self, article):
+        if article.locked_by_id is None:
+            return ""
+        return f"🔒 {workflow.display_name(article.locked_by)}" if article.locked_by else "🔒"
 
     # Saving: one call to the save service, which decides what the save becomes.
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import checks, copydesk, revisions, workflow
+from articles import checks, copydesk, presence, revisions, workflow
 from articles.models import (
     Article,
     Correction,
@@ -39,6 +39,7 @@ class WorkflowPanelMixin:
             extra_context = {
                 **(extra_context or {}),
                 "workflow": self.workflow_context(request, article),
+                "presence": self.presence_context(request, article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -93,6 +94,7 @@ class WorkflowPanelMixin:
             "preview_url": reverse("admin:articles_article_preview", args=[article.pk]),
             "proposals": self.proposals_context(user, article),
             "embargo": self.embargo_context(user, article),
+            "lock": self.lock_context(user, article),
             "returned_proposals": list(
                 article.proposals.filter(status=UpdateProposal.Status.RETURNED, proposed_by=user)
                 .filter(decided_at__gte=article.updated_at or article.created_at)
@@ -134,6 +136,43 @@ class WorkflowPanelMixin:
             "extend_url": reverse(
                 "admin:articles_article_transition", args=[article.pk, "extend_embargo"]
             ),
+        }
+
+    def lock_context(self, user, article):
+        """What the lock part of the panel shows (lock_panel.html)."""
+        mine = article.locked_by_id is not None and article.locked_by_id == user.pk
+        notice = workflow.lock_notice(article)
+        if mine:
+            since = timezone.localtime(article.locked_at)
+            notice = (
+                f"You locked this story at {since:%H:%M}: nobody else can save it or move it "
+                "through the workflow until you unlock it."
+            )
+        return {
+            "locked": article.locked_by_id is not None,
+            "mine": mine,
+            "notice": notice,
+            "can_lock": workflow.can_lock(user, article),
+            "can_unlock": workflow.can_unlock(user, article),
+            "can_break": workflow.can_break_lock(user, article),
+            "lock_url": reverse("admin:articles_article_transition", args=[article.pk, "lock"]),
+            "unlock_url": reverse("admin:articles_article_transition", args=[article.pk, "unlock"]),
+            "break_url": reverse(
+                "admin:articles_article_transition", args=[article.pk, "break_lock"]
+            ),
+        }
+
+    def presence_context(self, request, article):
+        """Mark the user as editing the story and say who else is (presence.html); None when
+        they may not change it, so the page neither shows nor pings presence."""
+        if not self.has_change_permission(request, article):
+            return None
+        page = presence.new_page()
+        return {
+            "others": presence.mark_present(article.pk, request.user, page=page),
+            "page": page,
+            "url": reverse("admin:articles_article_presence", args=[article.pk]),
+            "ping_seconds": presence.PING_SECONDS,
         }
 
     def proposals_context(self, user, article):

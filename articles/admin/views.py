@@ -3,14 +3,14 @@ copy-desk suggestions and the wire import. Each is a thin view over a service mo
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles import copydesk, previews, revisions, workflow
+from articles import copydesk, presence, previews, revisions, workflow
 from articles.forms import TransitionForm, WireImportForm
 from articles.models import (
     UpdateProposal,
@@ -43,6 +43,7 @@ class ArticleViewsMixin:
             ("<int:object_id>/revisions/compare/", self.compare_view, "compare"),
             ("<int:object_id>/revisions/<int:number>/restore/", self.restore_view, "restore"),
             ("<int:object_id>/suggestion/", self.suggestion_view, "suggestion"),
+            ("<int:object_id>/presence/", self.presence_view, "presence"),
             ("wire/import/", self.wire_import_view, "wire_import"),
         ]
         own = [
@@ -122,10 +123,35 @@ class ArticleViewsMixin:
             until = data["embargo_until"]
             workflow.extend_embargo(article, user, until=until, reason=comment)
             return f"Embargo extended until {moment(until)}."
+        if action == "lock":
+            workflow.lock(article, user)
+            return "Locked: nobody else can save this story until you unlock it."
+        if action == "unlock":
+            workflow.unlock(article, user)
+            return "Unlocked: others can save this story again."
+        if action == "break_lock":
+            workflow.break_lock(article, user, reason=comment)
+            return "Lock broken; the reason is in the story's history."
         if action == "publish_correction":
             workflow.publish_correction(article, user, comment, data["kind"] or "correction")
             return "Correction published."
         raise workflow.TransitionError(f"Unknown action “{action}”.")
+
+    def presence_view(self, request, object_id):
+        """Mark the user as still editing the story (or gone, with `leave`); answer who else
+        is. The change form pings this while it stays open (static/js/admin.js)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        page = request.POST.get("page", "")[:40]
+        if request.POST.get("leave"):
+            presence.leave(article.pk, request.user, page=page)
+            others = []
+        else:
+            others = presence.mark_present(article.pk, request.user, page=page)
+        return JsonResponse({"others": [editor.as_json() for editor in others]})
 
     def preview_view(self, request, object_id):
         article = self._article_or_404(request, object_id)

@@ -7,13 +7,16 @@ demo call these functions, so each path refuses exactly the same things.
 """
 
 from articles.workflow.embargoes import check_embargo, extend_embargo, lift_embargo
+from articles.workflow.locks import break_lock, lock, unlock
 from articles.workflow.predicates import (
     available_actions,
     breaks_four_eyes,
     can_approve,
+    can_break_lock,
     can_cancel_schedule,
     can_change_embargo,
     can_edit,
+    can_lock,
     can_preview,
     can_propose_update,
     can_publish_correction,
@@ -21,6 +24,7 @@ from articles.workflow.predicates import (
     can_reschedule,
     can_review_update,
     can_submit,
+    can_unlock,
     can_unpublish,
     is_author,
     wrote_current_content,
@@ -35,7 +39,13 @@ from articles.workflow.saving import (
     save_article,
     save_content,
 )
-from articles.workflow.steps import Status, TransitionError
+from articles.workflow.steps import (
+    Status,
+    TransitionError,
+    display_name,
+    lock_notice,
+    require_unlocked,
+)
 from articles.workflow.transitions import (
     approve,
     cancel_schedule,
@@ -57,11 +67,14 @@ __all__ = [
     "approve",
     "approve_update",
     "available_actions",
+    "break_lock",
     "breaks_four_eyes",
     "can_approve",
+    "can_break_lock",
     "can_cancel_schedule",
     "can_change_embargo",
     "can_edit",
+    "can_lock",
     "can_preview",
     "can_propose_update",
     "can_publish_correction",
@@ -69,19 +82,24 @@ __all__ = [
     "can_reschedule",
     "can_review_update",
     "can_submit",
+    "can_unlock",
     "can_unpublish",
     "cancel_schedule",
     "check_embargo",
     "check_version",
+    "display_name",
     "extend_embargo",
     "is_author",
     "is_proposal",
     "latest_change_request",
     "lift_embargo",
+    "lock",
+    "lock_notice",
     "propose_update",
     "publish_correction",
     "publish_due",
     "request_changes",
+    "require_unlocked",
     "reschedule",
     "restore",
     "return_to_draft_after_edit",
@@ -89,6 +107,7 @@ __all__ = [
     "save_article",
     "save_content",
     "submit",
+    "unlock",
     "unpublish",
     "wrote_current_content",
 ]

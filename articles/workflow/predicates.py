@@ -150,6 +150,26 @@ def can_preview(user, article: Article) -> bool:
     )
 
 
+def can_lock(user, article: Article) -> bool:
+    """Reviewers may lock a story nobody holds, so that only they can save it."""
+    return article.locked_by_id is None and user.has_perm("articles.approve_article")
+
+
+def can_unlock(user, article: Article) -> bool:
+    """Whoever locked a story unlocks it."""
+    return article.locked_by_id is not None and article.locked_by_id == user.pk
+
+
+def can_break_lock(user, article: Article) -> bool:
+    """Superusers may break someone else's lock (with a reason, which is logged)."""
+    return (
+        article.locked_by_id is not None
+        and article.locked_by_id != user.pk
+        and user.is_active
+        and user.is_superuser
+    )
+
+
 def available_actions(user, article: Article) -> list[str]:
     """Name the transitions the user may make on the article now, in the order to show them."""
     checks = [

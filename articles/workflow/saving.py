@@ -33,7 +33,15 @@ from articles import addresses, revisions, signals
 from articles.models import Article, Byline, Revision, UpdateProposal
 from articles.workflow.embargoes import check_embargo
 from articles.workflow.predicates import can_edit, can_propose_update
-from articles.workflow.steps import Status, TransitionError, finish, lock, log_event, store
+from articles.workflow.steps import (
+    Status,
+    TransitionError,
+    finish,
+    lock,
+    log_event,
+    require_unlocked,
+    store,
+)
 from people.accounts import person_for_account
 
 Apply = Callable[[Article], None]
@@ -135,6 +143,7 @@ def save_content(
         if article.pk is None:
             return _create(article, user, apply, writer_in_byline=writer_in_byline)
         locked = check_version(article, expected_version)
+        require_unlocked(locked, user)
         if is_proposal(user, locked):
             return SaveResult(locked, proposal=_propose(article, user, apply, comment))
         if not can_edit(user, locked):
@@ -209,6 +218,7 @@ def propose_update(article: Article, user, content: dict, comment: str = "") -> 
     """Save a change to a live story as a proposal for review; readers keep the live version."""
     with transaction.atomic():
         locked = lock(article)
+        require_unlocked(locked, user)
         if not can_propose_update(user, locked):
             raise TransitionError("You may not propose changes to this article.")
         revision = revisions.record(

@@ -21,6 +21,34 @@ def lock(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
+def display_name(user) -> str:
+    """Name a staff account as colleagues know it: its person record (the byline name), else
+    its full name, else its username."""
+    person = getattr(user, "person", None)
+    if person is not None and person.name:
+        return person.name
+    return (user.get_full_name() or user.get_username()).strip()
+
+
+def lock_notice(article: Article) -> str:
+    """Say who holds the story's lock and since when (empty when nobody does)."""
+    if article.locked_by_id is None:
+        return ""
+    who = display_name(article.locked_by) if article.locked_by else "someone"
+    since = f"{timezone.localtime(article.locked_at):%H:%M}" if article.locked_at else "earlier"
+    return f"Locked by {who} since {since}: only they can save it, or unlock it."
+
+
+def require_unlocked(article: Article, user) -> None:
+    """Refuse any change to a story someone else has locked (`articles.workflow.locks`).
+
+    The one lock check: `save_content`, `propose_update` and every transition's `finish` call
+    it on the row they hold locked, so a locked story changes only at its locker's hand.
+    """
+    if article.locked_by_id is not None and (user is None or article.locked_by_id != user.pk):
+        raise TransitionError(lock_notice(article))
+
+
 def require_state(article: Article, status: str, message: str) -> None:
     if article.status != status:
         raise TransitionError(f"{message} This one is {article.get_status_display().lower()}.")
@@ -70,6 +98,7 @@ def finish(
 ) -> Article:
     """Validate and store the changed article, record the revision, log the event (`event`:
     log_event's keywords), and announce the change once the transaction commits."""
+    require_unlocked(article, user)
     try:
         article.full_clean(exclude=["hero_image"], validate_unique=False)
     except ValidationError as error:

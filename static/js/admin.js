@@ -93,3 +93,63 @@
     }
     document.addEventListener('formset:added', (event) => nameFields(event.target));
 }
+
+/* ------------------------------------------------------------------------------------------
+   Who is editing (articles/presence.py, templates/admin/articles/article/presence.html).
+
+   On a story's change form, tell the server every few seconds (data-presence-seconds) that
+   this editor still has it open, and show who else has: the answer replaces the list drawn
+   on load. Leaving the page (pagehide) says goodbye with a beacon. Presence is advisory: a
+   failed ping changes nothing on the page, and the stale-save refusal still protects the
+   text. Names go in as text, never as HTML. */
+{
+    const box = document.querySelector('[data-presence-url]');
+
+    function show(others) {
+        const list = box.querySelector('.presence-list');
+        list.replaceChildren(...others.map((editor) => {
+            const item = document.createElement('li');
+            item.textContent = editor.notice;
+            return item;
+        }));
+        box.hidden = others.length === 0;
+    }
+
+    // Which page load this is: a goodbye removes this editor only if no later page of theirs
+    // (the one a save or a workflow button opens next) has said hello since.
+    function said(leaving) {
+        const data = new FormData();
+        data.append('csrfmiddlewaretoken', box.dataset.csrfToken);
+        data.append('page', box.dataset.presencePage);
+        if (leaving) {
+            data.append('leave', '1');
+        }
+        return data;
+    }
+
+    function ping() {
+        fetch(box.dataset.presenceUrl, {method: 'POST', credentials: 'same-origin', body: said(false)})
+            .then((response) => (response.ok ? response.json() : null))
+            .then((answer) => answer && show(answer.others))
+            .catch(() => {});  // advisory: keep showing what we had
+    }
+
+    function leave() {
+        navigator.sendBeacon(box.dataset.presenceUrl, said(true));
+    }
+
+    if (box) {
+        const seconds = Number(box.dataset.presenceSeconds) || 45;
+        let timer = window.setInterval(ping, seconds * 1000);
+        window.addEventListener('pagehide', () => {
+            window.clearInterval(timer);
+            leave();
+        });
+        window.addEventListener('pageshow', (event) => {
+            if (event.persisted) {  // back from the back-forward cache: present again
+                ping();
+                timer = window.setInterval(ping, seconds * 1000);
+            }
+        });
+    }
+}
