@@ -30,6 +30,13 @@ _REPORTER = [
     "people.view_person",
     "people.view_organization",
     "taggit.view_tag",
+    # Editorial comments: read, post, resolve and reopen (desk).
+    "desk.add_comment",
+    "desk.view_comment",
+    "desk.change_comment",
+    # Their own assignments: see them, start work, change their status (planning scopes it).
+    "planning.view_assignment",
+    "planning.change_assignment",
 ]
 _EDITOR = [
     *_REPORTER,
@@ -58,6 +65,10 @@ _EDITOR = [
     "syndication.view_webhookendpoint",
     "syndication.delete_webhookendpoint",
     "syndication.view_webhookdelivery",
+    # The story budget: planning and assigning coverage.
+    "planning.add_assignment",
+    "planning.delete_assignment",
+    "planning.change_any_assignment",
 ]
 _REVIEWER = [
     *_EDITOR,
@@ -78,7 +89,7 @@ def sync_roles(apps) -> None:
     """Create the role groups and give each its permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
-    for app_label in ("articles", "people", "taggit", "syndication"):
+    for app_label in ("articles", "people", "taggit", "syndication", "desk", "planning"):
         # Permissions are normally made after all migrations; roles need them now.
         try:
             app_config = apps.get_app_config(app_label)

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "ops",
     "ninja",  # django-ninja: its Swagger UI files, served as static files
     "syndication",
+    "desk",
+    "planning",
 ]
 if not PRODUCTION:
     INSTALLED_APPS.append("demo")  # `load_demo`, for `make run`; never in production
