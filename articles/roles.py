@@ -69,6 +69,11 @@ _EDITOR = [
     "planning.add_assignment",
     "planning.delete_assignment",
     "planning.change_any_assignment",
+    # Which reviewers are told of submissions in which section.
+    "notices.add_sectionreviewer",
+    "notices.change_sectionreviewer",
+    "notices.delete_sectionreviewer",
+    "notices.view_sectionreviewer",
 ]
 _REVIEWER = [
     *_EDITOR,
@@ -89,7 +94,7 @@ def sync_roles(apps) -> None:
     """Create the role groups and give each its permissions (idempotent)."""
     from django.contrib.auth.management import create_permissions
 
-    for app_label in ("articles", "people", "taggit", "syndication", "desk", "planning"):
+    for app_label in ("articles", "people", "taggit", "syndication", "desk", "planning", "notices"):
         # Permissions are normally made after all migrations; roles need them now.
         try:
             app_config = apps.get_app_config(app_label)

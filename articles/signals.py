@@ -13,6 +13,10 @@ from django.dispatch import Signal
 # "articles.correction"…), or "" for a plain save or a new rendition.
 public_article_changed = Signal()
 
+# Sent by `publish_due` each minute, after its own work: apps with work of their own to do each
+# minute (notifications of assignments past due) listen here instead of adding timers.
+minute_passed = Signal()
+
 
 def announce_public_change(article, action: str = "") -> None:
     """Send `public_article_changed` for `article` once the current transaction commits."""

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "syndication",
     "desk",
     "planning",
+    "notices",
 ]
 if not PRODUCTION:
     INSTALLED_APPS.append("demo")  # `load_demo`, for `make run`; never in production
@@ -271,6 +272,19 @@ NEWSROOM_LOGO_PATH = "/static/img/logo.png"  # publisher logo in structured data
 # The syndication API (docs/API.md): anonymous callers' allowance per address ("60/minute";
 # each partner key has its own), and whether webhooks may go to plain-HTTP loopback addresses
 # (tests and local trials only; partners' endpoints must be HTTPS).
+# Email (notifications): printed to the console in development; in production, SMTP from the
+# environment (EMAIL_HOST, and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS).
+if PRODUCTION and os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 NEWSROOM_API_ANON_RATE = os.environ.get("NEWSROOM_API_ANON_RATE", "60/minute")
 NEWSROOM_WEBHOOKS_ALLOW_LOOPBACK_HTTP = env_bool("NEWSROOM_WEBHOOKS_ALLOW_LOOPBACK_HTTP", False)
 

@@ -291,3 +291,55 @@ def test_the_check_finds_a_violation(open_page, published_article):
     report = shared.accessibility_report(reader, "front page with a fault")
     assert "image-alt (critical): Images must have alternative text" in report
     assert "#no-alt" in report
+
+
+def test_planning_and_comment_pages(open_page, newsroom):
+    """The newsroom's day: the budget, its week calendar, the assignment list and form, the
+    admin index with a reporter's assignments, and a change form with a comment thread."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from desk import comments
+    from planning.models import Assignment
+
+    users = get_user_model().objects
+    reviewer, reporter = users.get(username="reviewer"), users.get(username="reporter")
+    waiting = Article.objects.get(pk=newsroom.waiting.pk)
+    Assignment.objects.create(
+        slug_line="Moon base budget vote",
+        brief="What the vote means for the 2030 base.",
+        section=waiting.section,
+        assignee=reporter,
+        editor=reviewer,
+        due_at=timezone.now() - timedelta(hours=1),  # overdue: the marker is checked too
+        publish_on=timezone.localdate(),
+        created_by=reviewer,
+    )
+    thread = comments.add_comment(
+        waiting,
+        reviewer,
+        body="@reporter who confirmed this?",
+        passage="Harold Beasley of Moonworks welcomed the plan.",
+    )
+    comments.add_comment(waiting, reporter, body="The agency, on the record.", parent=thread)
+
+    planner = open_page("reviewer")
+    shared.log_in(planner, "reviewer")
+    reports = check(
+        planner,
+        {
+            "story budget": ("/admin/planning/assignment/budget/", 200),
+            "week calendar": ("/admin/planning/assignment/budget/calendar/", 200),
+            "assignment list": ("/admin/planning/assignment/", 200),
+            "new assignment": ("/admin/planning/assignment/add/", 200),
+            "change form with comments": (change_url(waiting), 200),
+        },
+    )
+    expect(planner.page.locator("body")).to_contain_text("who confirmed this?")
+    writer = open_page("reporter")
+    shared.log_in(writer, "reporter")
+    reports += check(writer, {"admin home with own assignments": ("/admin/", 200)})
+    expect(writer.page.locator("body")).to_contain_text("Moon base budget vote")
+    shared.assert_accessible(reports)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles import background, workflow
+from articles import background, signals, workflow
 from ops import heartbeats
 
 
@@ -28,5 +28,6 @@ class Command(BaseCommand):
                 f"{len(requeued)} task{'s' if len(requeued) > 1 else ''} put back in the queue: "
                 "their worker died while running them."
             )
+        signals.minute_passed.send(sender=type(self))
         # `manage.py doctor` reads this to tell whether the minute timer is running.
         heartbeats.beat(heartbeats.PUBLISH_DUE, f"{len(went_live)} went live")
