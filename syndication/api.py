@@ -180,7 +180,7 @@ def list_articles(request: HttpRequest, response: HttpResponse, filters: Query[A
 
 @api.get(
     "/articles/{article_id}/",
-    response={200: Item, 400: Error, 404: Error, 410: Item, 429: Error, 503: Error},
+    response={200: Item, 404: Error, 410: Item, **ERRORS},
     url_name="article",
     summary="One published story",
     description="A story that is not public answers 404, exactly like an id that never "
@@ -207,20 +207,27 @@ def get_article(request: HttpRequest, response: HttpResponse, article_id: int):
     return ninjs.item(story, related=related, related_ids=ids)
 
 
+def public_entity(request, response, slug: str, *, kind: str, label: str):
+    """Return the public person or organization (`kind`) at `slug`, its key on the answer;
+    404 for anything else."""
+    refuse_unknown(request, ())
+    caller(request)
+    entity = selectors.public_entity(slug)
+    if entity is None or entity.kind_name != kind:
+        raise HttpError(404, f"No public {label} has this slug.")
+    cache.add_keys(response, f"entity-{entity.pk}")
+    return entity
+
+
 @api.get(
     "/people/{slug}/",
-    response={200: PersonOut, 400: Error, 404: Error, 429: Error, 503: Error},
+    response={200: PersonOut, 404: Error, **ERRORS},
     url_name="person",
     summary="A person named in stories",
     description="Resolves a `people` entry of an item (its `literal` is the slug).",
 )
 def get_person(request: HttpRequest, response: HttpResponse, slug: Slug):
-    refuse_unknown(request, ())
-    caller(request)
-    person = selectors.public_entity(slug)
-    if person is None or person.kind_name != "person":
-        raise HttpError(404, "No public person has this slug.")
-    cache.add_keys(response, f"entity-{person.pk}")
+    person = public_entity(request, response, slug, kind="person", label="person")
     photo = None
     if person.photo and person.photo_width:
         photo = {
@@ -243,18 +250,13 @@ def get_person(request: HttpRequest, response: HttpResponse, slug: Slug):
 
 @api.get(
     "/organisations/{slug}/",
-    response={200: OrganisationOut, 400: Error, 404: Error, 429: Error, 503: Error},
+    response={200: OrganisationOut, 404: Error, **ERRORS},
     url_name="organisation",
     summary="An organisation named in stories",
     description="Resolves an `organisations` entry of an item (its `literal` is the slug).",
 )
 def get_organisation(request: HttpRequest, response: HttpResponse, slug: Slug):
-    refuse_unknown(request, ())
-    caller(request)
-    organization = selectors.public_entity(slug)
-    if organization is None or organization.kind_name != "organization":
-        raise HttpError(404, "No public organisation has this slug.")
-    cache.add_keys(response, f"entity-{organization.pk}")
+    organization = public_entity(request, response, slug, kind="organization", label="organisation")
     return {
         "uri": absolute_url(organization.get_absolute_url()),
         "slug": organization.slug,
